@@ -1,0 +1,1 @@
+//! Local UCS emulator (placeholder until written).

@@ -1,0 +1,306 @@
+//! Credentials and where they come from: explicit values, the environment, the profile file.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::secret::SecretString;
+
+/// Environment variable names, as the official SDK reads them.
+pub mod env {
+    /// Access key.
+    pub const AK: &str = "HUAWEICLOUD_SDK_AK";
+    /// Secret key.
+    pub const SK: &str = "HUAWEICLOUD_SDK_SK";
+    /// Temporary credentials' security token.
+    pub const SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
+    /// Account (domain) id.
+    pub const DOMAIN_ID: &str = "HUAWEICLOUD_SDK_DOMAIN_ID";
+    /// Project id.
+    pub const PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
+    /// Path of the profile file.
+    pub const CREDENTIALS_FILE: &str = "HUAWEICLOUD_SDK_CREDENTIALS_FILE";
+}
+
+/// How requests are authenticated.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Credentials {
+    /// AK/SK signing, optionally with temporary credentials' security token.
+    AkSk {
+        /// Access key id.
+        ak: String,
+        /// Secret access key.
+        sk: SecretString,
+        /// Security token of temporary credentials.
+        security_token: Option<SecretString>,
+    },
+    /// A ready IAM token (`X-Auth-Token`).
+    Token(SecretString),
+    /// IAM user name and password; a token is obtained, cached and refreshed.
+    Password {
+        /// IAM user name.
+        user: String,
+        /// Password.
+        password: SecretString,
+        /// Account (domain) name.
+        domain_name: String,
+    },
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::AkSk {
+                ak, security_token, ..
+            } => f
+                .debug_struct("AkSk")
+                .field("ak", ak)
+                .field("sk", &"***")
+                .field("security_token", &security_token.as_ref().map(|_| "***"))
+                .finish(),
+            Self::Token(_) => f.debug_tuple("Token").field(&"***").finish(),
+            Self::Password {
+                user, domain_name, ..
+            } => f
+                .debug_struct("Password")
+                .field("user", user)
+                .field("password", &"***")
+                .field("domain_name", domain_name)
+                .finish(),
+        }
+    }
+}
+
+impl Credentials {
+    /// AK/SK credentials.
+    pub fn aksk(ak: impl Into<String>, sk: impl Into<String>) -> Self {
+        Self::AkSk {
+            ak: ak.into(),
+            sk: SecretString::new(sk),
+            security_token: None,
+        }
+    }
+
+    /// Temporary AK/SK credentials with a security token.
+    pub fn temporary(
+        ak: impl Into<String>,
+        sk: impl Into<String>,
+        token: impl Into<String>,
+    ) -> Self {
+        Self::AkSk {
+            ak: ak.into(),
+            sk: SecretString::new(sk),
+            security_token: Some(SecretString::new(token)),
+        }
+    }
+
+    /// A ready IAM token.
+    pub fn token(token: impl Into<String>) -> Self {
+        Self::Token(SecretString::new(token))
+    }
+
+    /// IAM password credentials.
+    pub fn password(
+        user: impl Into<String>,
+        password: impl Into<String>,
+        domain_name: impl Into<String>,
+    ) -> Self {
+        Self::Password {
+            user: user.into(),
+            password: SecretString::new(password),
+            domain_name: domain_name.into(),
+        }
+    }
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        match self {
+            Self::AkSk { ak, sk, .. } => {
+                if ak.is_empty() {
+                    return Err(Error::invalid("ak", "must not be empty"));
+                }
+                if sk.is_empty() {
+                    return Err(Error::invalid("sk", "must not be empty"));
+                }
+            }
+            Self::Token(t) if t.is_empty() => {
+                return Err(Error::invalid("token", "must not be empty"))
+            }
+            Self::Password {
+                user,
+                password,
+                domain_name,
+            } => {
+                if user.is_empty() {
+                    return Err(Error::invalid("user", "must not be empty"));
+                }
+                if password.is_empty() {
+                    return Err(Error::invalid("password", "must not be empty"));
+                }
+                if domain_name.is_empty() {
+                    return Err(Error::invalid("domain_name", "must not be empty"));
+                }
+            }
+            Self::Token(_) => {}
+        }
+        Ok(())
+    }
+}
+
+/// Credentials plus the ids that go with them, as found in one source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CredentialSource {
+    /// The credentials, when the source had them.
+    pub credentials: Option<Credentials>,
+    /// Account (domain) id.
+    pub domain_id: Option<String>,
+    /// Project id.
+    pub project_id: Option<String>,
+    /// IAM endpoint given by the profile.
+    pub iam_endpoint: Option<String>,
+}
+
+fn non_empty(v: Option<String>) -> Option<String> {
+    v.filter(|s| !s.trim().is_empty())
+}
+
+/// Reads `HUAWEICLOUD_SDK_*` variables through `get` (the environment, or a map in tests).
+pub fn from_env_with(get: impl Fn(&str) -> Option<String>) -> CredentialSource {
+    let ak = non_empty(get(env::AK));
+    let sk = non_empty(get(env::SK));
+    let token = non_empty(get(env::SECURITY_TOKEN));
+    CredentialSource {
+        credentials: match (ak, sk) {
+            (Some(ak), Some(sk)) => Some(Credentials::AkSk {
+                ak,
+                sk: SecretString::new(sk),
+                security_token: token.map(SecretString::new),
+            }),
+            _ => None,
+        },
+        domain_id: non_empty(get(env::DOMAIN_ID)),
+        project_id: non_empty(get(env::PROJECT_ID)),
+        iam_endpoint: None,
+    }
+}
+
+/// Reads the process environment.
+pub fn from_env() -> CredentialSource {
+    from_env_with(|k| std::env::var(k).ok())
+}
+
+/// The profile file path: `$HUAWEICLOUD_SDK_CREDENTIALS_FILE` or `~/.huaweicloud/credentials`.
+pub fn profile_path() -> Option<PathBuf> {
+    if let Some(p) = non_empty(std::env::var(env::CREDENTIALS_FILE).ok()) {
+        return Some(PathBuf::from(p));
+    }
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(|home| PathBuf::from(home).join(".huaweicloud").join("credentials"))
+}
+
+/// Parses the INI profile file. `[basic]` carries `project_id`, `[global]` carries `domain_id`;
+/// both take `ak`, `sk`, `security_token` and `iam_endpoint`. `[basic]` wins where both set a value.
+pub fn parse_profile(text: &str) -> CredentialSource {
+    let mut sections: HashMap<String, HashMap<String, String>> = HashMap::new();
+    let mut current = String::new();
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.trim().to_ascii_lowercase();
+            continue;
+        }
+        if let Some((k, v)) = line.split_once('=').or_else(|| line.split_once(':')) {
+            sections
+                .entry(current.clone())
+                .or_default()
+                .insert(k.trim().to_ascii_lowercase(), v.trim().to_owned());
+        }
+    }
+    let pick = |key: &str| {
+        ["basic", "global"]
+            .iter()
+            .filter_map(|s| sections.get(*s))
+            .find_map(|s| non_empty(s.get(key).cloned()))
+    };
+    let credentials = match (pick("ak"), pick("sk")) {
+        (Some(ak), Some(sk)) => Some(Credentials::AkSk {
+            ak,
+            sk: SecretString::new(sk),
+            security_token: pick("security_token").map(SecretString::new),
+        }),
+        _ => None,
+    };
+    CredentialSource {
+        credentials,
+        domain_id: sections
+            .get("global")
+            .and_then(|s| non_empty(s.get("domain_id").cloned())),
+        project_id: sections
+            .get("basic")
+            .and_then(|s| non_empty(s.get("project_id").cloned())),
+        iam_endpoint: pick("iam_endpoint"),
+    }
+}
+
+/// Reads the profile file at `path`; a missing file is an empty source.
+pub fn from_profile(path: &Path) -> Result<CredentialSource> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(parse_profile(&text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(CredentialSource::default()),
+        Err(e) => Err(Error::Config(format!(
+            "cannot read credentials file {}: {e}",
+            path.display()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_source_reads_official_names() {
+        let vars: HashMap<&str, &str> = [
+            (env::AK, "AK1"),
+            (env::SK, "SK1"),
+            (env::SECURITY_TOKEN, "ST"),
+            (env::DOMAIN_ID, "dom"),
+            (env::PROJECT_ID, "proj"),
+        ]
+        .into_iter()
+        .collect();
+        let src = from_env_with(|k| vars.get(k).map(|v| v.to_string()));
+        assert_eq!(
+            src.credentials,
+            Some(Credentials::temporary("AK1", "SK1", "ST"))
+        );
+        assert_eq!(src.domain_id.as_deref(), Some("dom"));
+        assert_eq!(src.project_id.as_deref(), Some("proj"));
+    }
+
+    #[test]
+    fn profile_reads_basic_and_global() {
+        let src = parse_profile(
+            "[basic]\nak = A\nsk = S\nproject_id = p1\n\n[global]\nak = A\nsk = S\ndomain_id = d1\niam_endpoint = http://iam\n",
+        );
+        assert_eq!(src.credentials, Some(Credentials::aksk("A", "S")));
+        assert_eq!(src.project_id.as_deref(), Some("p1"));
+        assert_eq!(src.domain_id.as_deref(), Some("d1"));
+        assert_eq!(src.iam_endpoint.as_deref(), Some("http://iam"));
+    }
+
+    #[test]
+    fn debug_never_shows_secrets() {
+        let text = format!(
+            "{:?} {:?} {:?}",
+            Credentials::temporary("AK", "topsecret", "tok3n"),
+            Credentials::token("tok3n"),
+            Credentials::password("u", "p4ss", "d")
+        );
+        assert!(!text.contains("topsecret") && !text.contains("tok3n") && !text.contains("p4ss"));
+    }
+}

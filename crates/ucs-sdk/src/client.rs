@@ -1,0 +1,382 @@
+//! The client: shared state behind an `Arc`, resource groups, and id resolution through IAM.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::Method;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::auth::token::{CachedToken, TokenCache, TOKEN_LIFETIME};
+use crate::auth::Credentials;
+use crate::config::{ClientBuilder, Config};
+use crate::error::{Error, Result};
+use crate::secret::SecretString;
+use crate::transport::{AuthMode, Request, Response, Service};
+
+/// The SDK version, sent in the User-Agent.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A UCS/HSS client. Cheap to clone; clones share connections, tokens and resolved ids.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) config: Config,
+    pub(crate) http: reqwest::Client,
+    pub(crate) user_agent: String,
+    domain_token: TokenCache,
+    project_token: TokenCache,
+    domain_id: tokio::sync::OnceCell<String>,
+    project_id: tokio::sync::OnceCell<String>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.inner.config;
+        f.debug_struct("Client")
+            .field("endpoint", &c.ucs_endpoint())
+            .field("region", &c.region)
+            .field("credentials", &c.credentials)
+            .field("domain_id", &c.domain_id)
+            .field("project_id", &c.project_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::new()
+    }
+
+    /// A client configured from the environment and the profile file, like the official SDK.
+    pub fn from_env() -> Result<Self> {
+        ClientBuilder::new().from_env()?.build()
+    }
+
+    /// Builds a client from a configuration; fails on unusable settings, never on the network.
+    pub fn from_config(config: Config) -> Result<Self> {
+        if let Some(c) = &config.credentials {
+            c.validate()?;
+        }
+        for (field, value) in [
+            ("endpoint", &config.endpoint),
+            ("hss_endpoint", &config.hss_endpoint),
+            ("iam_endpoint", &config.iam_endpoint),
+        ] {
+            if let Some(v) = value {
+                let url = url::Url::parse(v)
+                    .map_err(|e| Error::invalid(field, format!("{v:?} is not a URL: {e}")))?;
+                if !matches!(url.scheme(), "http" | "https") {
+                    return Err(Error::invalid(field, "must be an http:// or https:// URL"));
+                }
+            }
+        }
+        let mut http = reqwest::Client::builder()
+            .connect_timeout(config.timeouts.connect)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .tcp_nodelay(true);
+        if config.insecure_skip_tls_verify {
+            http = http.tls_danger_accept_invalid_certs(true);
+        }
+        if let Some(path) = &config.ca_file {
+            let pem = std::fs::read(path).map_err(|e| {
+                Error::invalid("ca_file", format!("cannot read {}: {e}", path.display()))
+            })?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem)
+                .map_err(|e| Error::invalid("ca_file", format!("not a PEM bundle: {e}")))?;
+            if certs.is_empty() {
+                return Err(Error::invalid("ca_file", "holds no certificate"));
+            }
+            for cert in certs {
+                http = http.add_root_certificate(cert);
+            }
+        }
+        if let Some(proxy) = &config.proxy {
+            let p =
+                reqwest::Proxy::all(proxy).map_err(|e| Error::invalid("proxy", format!("{e}")))?;
+            http = http.proxy(p);
+        }
+        let http = http
+            .build()
+            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        let user_agent = format!(
+            "ucs-sdk/{VERSION} ({})",
+            config.user_agent_suffix.as_deref().unwrap_or("rust")
+        );
+        Ok(Self {
+            inner: Arc::new(Inner {
+                config,
+                http,
+                user_agent,
+                domain_token: TokenCache::default(),
+                project_token: TokenCache::default(),
+                domain_id: tokio::sync::OnceCell::new(),
+                project_id: tokio::sync::OnceCell::new(),
+            }),
+        })
+    }
+
+    /// The configuration this client was built from.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The User-Agent sent with every request.
+    pub fn user_agent(&self) -> &str {
+        &self.inner.user_agent
+    }
+
+    /// Cluster operations.
+    pub fn clusters(&self) -> crate::ops::Clusters {
+        crate::ops::Clusters::new(self.clone())
+    }
+
+    /// Fleet (cluster group) operations.
+    pub fn fleets(&self) -> crate::ops::Fleets {
+        crate::ops::Fleets::new(self.clone())
+    }
+
+    /// Permission rule operations.
+    pub fn rules(&self) -> crate::ops::Rules {
+        crate::ops::Rules::new(self.clone())
+    }
+
+    /// HSS operations.
+    pub fn hss(&self) -> crate::ops::Hss {
+        crate::ops::Hss::new(self.clone())
+    }
+
+    /// IAM helpers: token, project id, domain id.
+    pub fn iam(&self) -> crate::ops::Iam {
+        crate::ops::Iam::new(self.clone())
+    }
+
+    /// A client for a federated fleet's Karmada gateway, authenticated by a bearer token.
+    pub fn karmada(
+        &self,
+        fleet_name: &str,
+        bearer_token: impl Into<String>,
+    ) -> Result<crate::karmada::Karmada> {
+        crate::karmada::Karmada::new(self.clone(), fleet_name, SecretString::new(bearer_token))
+    }
+
+    // ---- request helpers shared by every operation ----
+
+    pub(crate) fn request(
+        &self,
+        service: Service,
+        method: Method,
+        path: String,
+    ) -> Result<Request> {
+        let base = match service {
+            Service::Ucs => self.inner.config.ucs_endpoint(),
+            Service::Hss => self.inner.config.hss_endpoint()?,
+            Service::Iam => self.inner.config.iam_endpoint(),
+        };
+        Ok(Request::new(method, base, path, AuthMode::Client(service)))
+    }
+
+    pub(crate) async fn send(&self, req: Request) -> Result<Response> {
+        self.inner.execute(req).await
+    }
+
+    /// Sends and decodes a JSON answer.
+    pub(crate) async fn call<T: DeserializeOwned>(&self, req: Request) -> Result<T> {
+        self.send(req).await?.json()
+    }
+
+    /// Sends and ignores the answer body.
+    pub(crate) async fn call_empty(&self, req: Request) -> Result<()> {
+        self.send(req).await.map(|_| ())
+    }
+}
+
+/// Serializes a request body.
+pub(crate) fn body_of<B: Serialize>(body: &B) -> Result<Vec<u8>> {
+    serde_json::to_vec(body).map_err(|e| Error::invalid("body", e.to_string()))
+}
+
+impl Inner {
+    /// Adds the auth headers of `service`; returns the AK/SK when the request must be signed.
+    pub(crate) async fn add_auth_headers(
+        self: &Inner,
+        service: Service,
+        headers: &mut Vec<(String, String)>,
+    ) -> Result<Option<(String, SecretString)>> {
+        let Some(creds) = self.config.credentials.clone() else {
+            return Err(Error::Auth(
+                "no credentials: give ak/sk, a token or user/password, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK".to_owned(),
+            ));
+        };
+        match creds {
+            Credentials::AkSk {
+                ak,
+                sk,
+                security_token,
+            } => {
+                match service {
+                    Service::Ucs => {
+                        let id = self.domain_id().await?;
+                        headers.push(("X-Domain-Id".to_owned(), id));
+                    }
+                    Service::Hss => {
+                        let id = self.project_id().await?;
+                        headers.push(("X-Project-Id".to_owned(), id));
+                    }
+                    Service::Iam => {}
+                }
+                if let Some(t) = security_token {
+                    headers.push(("X-Security-Token".to_owned(), t.expose().to_owned()));
+                }
+                Ok(Some((ak, sk)))
+            }
+            Credentials::Token(t) => {
+                headers.push(("X-Auth-Token".to_owned(), t.expose().to_owned()));
+                Ok(None)
+            }
+            Credentials::Password { .. } => {
+                let token = self.password_token(service == Service::Hss).await?;
+                headers.push(("X-Auth-Token".to_owned(), token.token.expose().to_owned()));
+                Ok(None)
+            }
+        }
+    }
+
+    pub(crate) async fn invalidate_cached_token(&self, auth: &AuthMode) -> bool {
+        if !matches!(self.config.credentials, Some(Credentials::Password { .. })) {
+            return false;
+        }
+        match auth {
+            AuthMode::Client(Service::Hss) => self.project_token.clear().await,
+            AuthMode::Client(_) => self.domain_token.clear().await,
+            _ => false,
+        }
+    }
+
+    /// The account id: configured, or resolved once through `GET /v3/auth/domains`.
+    pub(crate) async fn domain_id(&self) -> Result<String> {
+        if let Some(id) = &self.config.domain_id {
+            return Ok(id.clone());
+        }
+        self.domain_id
+            .get_or_try_init(|| async {
+                let req = Request::new(
+                    Method::GET,
+                    self.config.iam_endpoint(),
+                    "/v3/auth/domains".to_owned(),
+                    AuthMode::Client(Service::Iam),
+                );
+                let answer: Value = Box::pin(self.execute(req)).await?.json()?;
+                answer["domains"][0]["id"]
+                    .as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| {
+                        Error::Auth("IAM answered no domain for these credentials".to_owned())
+                    })
+            })
+            .await
+            .cloned()
+    }
+
+    /// The project id: configured, or resolved once through IAM from the region.
+    pub(crate) async fn project_id(&self) -> Result<String> {
+        if let Some(id) = &self.config.project_id {
+            return Ok(id.clone());
+        }
+        let Some(region) = self.config.region.clone() else {
+            return Err(Error::Config(
+                "no project id: give project_id, or a region to resolve it through IAM".to_owned(),
+            ));
+        };
+        self.project_id
+            .get_or_try_init(|| async {
+                if matches!(self.config.credentials, Some(Credentials::Password { .. })) {
+                    if let Some(id) = self.password_token(true).await?.project_id {
+                        return Ok(id);
+                    }
+                }
+                let mut req = Request::new(
+                    Method::GET,
+                    self.config.iam_endpoint(),
+                    "/v3/projects".to_owned(),
+                    AuthMode::Client(Service::Iam),
+                );
+                req.query.push(("name".to_owned(), region.clone()));
+                let answer: Value = Box::pin(self.execute(req)).await?.json()?;
+                answer["projects"][0]["id"]
+                    .as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| Error::Config(format!("IAM knows no project named {region:?}")))
+            })
+            .await
+            .cloned()
+    }
+
+    /// A password-obtained token, domain- or project-scoped, from the cache or IAM.
+    pub(crate) async fn password_token(&self, project_scoped: bool) -> Result<CachedToken> {
+        let Some(Credentials::Password {
+            user,
+            password,
+            domain_name,
+        }) = self.config.credentials.clone()
+        else {
+            return Err(Error::Auth(
+                "an IAM token needs user, password and domain_name".to_owned(),
+            ));
+        };
+        let scope = if project_scoped {
+            match (&self.config.project_id, &self.config.region) {
+                (Some(id), _) => json!({"project": {"id": id}}),
+                (None, Some(region)) => json!({"project": {"name": region}}),
+                (None, None) => {
+                    return Err(Error::Config(
+                        "a project-scoped token needs project_id or region".to_owned(),
+                    ))
+                }
+            }
+        } else {
+            json!({"domain": {"name": domain_name}})
+        };
+        let cache = if project_scoped {
+            &self.project_token
+        } else {
+            &self.domain_token
+        };
+        cache
+            .get_or_fetch(|| async {
+                let body = json!({"auth": {
+                    "identity": {"methods": ["password"], "password": {"user": {
+                        "name": user, "password": password.expose(), "domain": {"name": domain_name}}}},
+                    "scope": scope}});
+                let mut req = Request::new(
+                    Method::POST,
+                    self.config.iam_endpoint(),
+                    "/v3/auth/tokens".to_owned(),
+                    AuthMode::None,
+                );
+                req.body = Some(body_of(&body)?);
+                let resp = Box::pin(self.execute(req)).await?;
+                let token = resp
+                    .headers
+                    .get("x-subject-token")
+                    .and_then(|v| v.to_str().ok())
+                    .ok_or_else(|| Error::Auth("IAM answered without an X-Subject-Token".to_owned()))?
+                    .to_owned();
+                let answer: Value = resp.json().unwrap_or(Value::Null);
+                let valid_for = answer["token"]["expires_at"]
+                    .as_str()
+                    .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+                    .and_then(|t| (t.with_timezone(&chrono::Utc) - chrono::Utc::now()).to_std().ok())
+                    .unwrap_or(TOKEN_LIFETIME);
+                let project_id = answer["token"]["project"]["id"].as_str().map(str::to_owned);
+                Ok(CachedToken::new(SecretString::new(token), valid_for, project_id))
+            })
+            .await
+    }
+}

@@ -1,0 +1,315 @@
+//! Client configuration: endpoints, credentials, timeouts, retries, TLS and proxy.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::auth::credentials::{self, Credentials};
+use crate::error::{Error, Result};
+
+/// UCS endpoint of the China site.
+pub const UCS_ENDPOINT_CHINA: &str = "https://ucs.myhuaweicloud.com";
+/// UCS endpoint of the international site.
+pub const UCS_ENDPOINT_INTERNATIONAL: &str = "https://ucs-intl.myhuaweicloud.com";
+/// The Karmada gateway address template (reference chapter 4).
+pub const KARMADA_ENDPOINT_TEMPLATE: &str =
+    "https://{fleet}.fleet.ucs.{region}-dev.myhuaweicloud.com";
+
+/// Which UCS site to talk to when no endpoint is given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Site {
+    /// `ucs.myhuaweicloud.com`.
+    #[default]
+    China,
+    /// `ucs-intl.myhuaweicloud.com`.
+    International,
+}
+
+/// Retry behaviour for throttling, server errors and connection failures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 switches retries off).
+    pub max_retries: u32,
+    /// Delay before the first retry; doubled each time, with jitter.
+    pub base_delay: Duration,
+    /// Longest delay between two attempts (a longer `Retry-After` is capped to it).
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 3,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(20),
+        }
+    }
+}
+
+/// Deadlines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeouts {
+    /// Establishing a connection.
+    pub connect: Duration,
+    /// One attempt: sending the request and reading the whole response.
+    pub attempt: Duration,
+    /// The whole call, retries and waits included; `None` for no limit beyond the attempts'.
+    pub call: Option<Duration>,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(10),
+            attempt: Duration::from_secs(60),
+            call: None,
+        }
+    }
+}
+
+/// Everything a [`crate::Client`] is built from.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// UCS endpoint; defaults from `site`.
+    pub endpoint: Option<String>,
+    /// UCS site used when no endpoint is given.
+    pub site: Site,
+    /// Region, for HSS, IAM and the Karmada gateway.
+    pub region: Option<String>,
+    /// HSS endpoint; defaults to `https://hss.{region}.myhuaweicloud.com`.
+    pub hss_endpoint: Option<String>,
+    /// IAM endpoint; defaults to `https://iam.{region}.myhuaweicloud.com`, or the global one.
+    pub iam_endpoint: Option<String>,
+    /// Karmada gateway template with `{fleet}` and `{region}`; defaults to the reference's.
+    pub karmada_endpoint: Option<String>,
+    /// How to authenticate.
+    pub credentials: Option<Credentials>,
+    /// Account id (`X-Domain-Id`); resolved through IAM when missing.
+    pub domain_id: Option<String>,
+    /// Project id (HSS paths, `X-Project-Id`); resolved through IAM when missing.
+    pub project_id: Option<String>,
+    /// Deadlines.
+    pub timeouts: Timeouts,
+    /// Retries.
+    pub retry: RetryPolicy,
+    /// Skip TLS certificate verification (only when switched off explicitly).
+    pub insecure_skip_tls_verify: bool,
+    /// Extra CA bundle (PEM).
+    pub ca_file: Option<PathBuf>,
+    /// HTTP(S) proxy URL.
+    pub proxy: Option<String>,
+    /// Appended to the User-Agent, e.g. `python/3.12` from a binding.
+    pub user_agent_suffix: Option<String>,
+}
+
+impl Config {
+    pub(crate) fn ucs_endpoint(&self) -> String {
+        trim_base(self.endpoint.as_deref().unwrap_or(match self.site {
+            Site::China => UCS_ENDPOINT_CHINA,
+            Site::International => UCS_ENDPOINT_INTERNATIONAL,
+        }))
+    }
+
+    pub(crate) fn hss_endpoint(&self) -> Result<String> {
+        if let Some(e) = &self.hss_endpoint {
+            return Ok(trim_base(e));
+        }
+        match &self.region {
+            Some(r) => Ok(format!("https://hss.{r}.myhuaweicloud.com")),
+            None => Err(Error::Config(
+                "HSS needs a region or an hss_endpoint".to_owned(),
+            )),
+        }
+    }
+
+    pub(crate) fn iam_endpoint(&self) -> String {
+        if let Some(e) = &self.iam_endpoint {
+            return trim_base(e);
+        }
+        match &self.region {
+            Some(r) => format!("https://iam.{r}.myhuaweicloud.com"),
+            None => "https://iam.myhuaweicloud.com".to_owned(),
+        }
+    }
+
+    pub(crate) fn karmada_base(&self, fleet: &str) -> Result<String> {
+        let template = self
+            .karmada_endpoint
+            .as_deref()
+            .unwrap_or(KARMADA_ENDPOINT_TEMPLATE);
+        if template.contains("{region}") && self.region.is_none() {
+            return Err(Error::Config(
+                "the Karmada gateway needs a region or a karmada_endpoint".to_owned(),
+            ));
+        }
+        let region = self.region.as_deref().unwrap_or("");
+        Ok(trim_base(
+            &template
+                .replace("{fleet}", fleet)
+                .replace("{region}", region),
+        ))
+    }
+}
+
+fn trim_base(url: &str) -> String {
+    url.trim_end_matches('/').to_owned()
+}
+
+/// Builds a [`crate::Client`].
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct ClientBuilder {
+    pub(crate) config: Config,
+}
+
+impl ClientBuilder {
+    /// A builder with defaults: China site, 3 retries, TLS verified.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Fills what is still unset from `HUAWEICLOUD_SDK_*` variables, then from the profile file;
+    /// also reads `UCS_ENDPOINT`, `UCS_REGION`, `UCS_HSS_ENDPOINT`, `UCS_IAM_ENDPOINT`.
+    pub fn from_env(mut self) -> Result<Self> {
+        let c = &mut self.config;
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        c.endpoint = c.endpoint.take().or_else(|| var("UCS_ENDPOINT"));
+        c.region = c.region.take().or_else(|| var("UCS_REGION"));
+        c.hss_endpoint = c.hss_endpoint.take().or_else(|| var("UCS_HSS_ENDPOINT"));
+        c.iam_endpoint = c.iam_endpoint.take().or_else(|| var("UCS_IAM_ENDPOINT"));
+        c.karmada_endpoint = c
+            .karmada_endpoint
+            .take()
+            .or_else(|| var("UCS_KARMADA_ENDPOINT"));
+        let mut sources = vec![credentials::from_env()];
+        if let Some(path) = credentials::profile_path() {
+            sources.push(credentials::from_profile(&path)?);
+        }
+        for src in sources {
+            if c.credentials.is_none() {
+                c.credentials = src.credentials;
+            }
+            c.domain_id = c.domain_id.take().or(src.domain_id);
+            c.project_id = c.project_id.take().or(src.project_id);
+            c.iam_endpoint = c.iam_endpoint.take().or(src.iam_endpoint);
+        }
+        Ok(self)
+    }
+
+    /// UCS endpoint (an emulator, a proxy); `http://` is allowed.
+    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
+        self.config.endpoint = Some(url.into());
+        self
+    }
+
+    /// UCS site used when no endpoint is given.
+    pub fn site(mut self, site: Site) -> Self {
+        self.config.site = site;
+        self
+    }
+
+    /// Region, e.g. `cn-north-4`.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.config.region = Some(region.into());
+        self
+    }
+
+    /// HSS endpoint.
+    pub fn hss_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.config.hss_endpoint = Some(url.into());
+        self
+    }
+
+    /// IAM endpoint.
+    pub fn iam_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.config.iam_endpoint = Some(url.into());
+        self
+    }
+
+    /// Karmada gateway template with `{fleet}` and `{region}` placeholders.
+    pub fn karmada_endpoint(mut self, template: impl Into<String>) -> Self {
+        self.config.karmada_endpoint = Some(template.into());
+        self
+    }
+
+    /// Credentials.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.config.credentials = Some(credentials);
+        self
+    }
+
+    /// Account (domain) id.
+    pub fn domain_id(mut self, id: impl Into<String>) -> Self {
+        self.config.domain_id = Some(id.into());
+        self
+    }
+
+    /// Project id.
+    pub fn project_id(mut self, id: impl Into<String>) -> Self {
+        self.config.project_id = Some(id.into());
+        self
+    }
+
+    /// Connect timeout.
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.config.timeouts.connect = d;
+        self
+    }
+
+    /// Timeout of one attempt.
+    pub fn attempt_timeout(mut self, d: Duration) -> Self {
+        self.config.timeouts.attempt = d;
+        self
+    }
+
+    /// Timeout of a whole call, retries included.
+    pub fn call_timeout(mut self, d: Duration) -> Self {
+        self.config.timeouts.call = Some(d);
+        self
+    }
+
+    /// Retries after the first attempt (0 switches retries off).
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.config.retry.max_retries = n;
+        self
+    }
+
+    /// The whole retry policy.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.config.retry = policy;
+        self
+    }
+
+    /// Switches TLS certificate verification off (never the default).
+    pub fn danger_skip_tls_verify(mut self, skip: bool) -> Self {
+        self.config.insecure_skip_tls_verify = skip;
+        self
+    }
+
+    /// Extra CA bundle (PEM file).
+    pub fn ca_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.config.ca_file = Some(path.into());
+        self
+    }
+
+    /// HTTP(S) proxy URL.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.config.proxy = Some(url.into());
+        self
+    }
+
+    /// Appended to the User-Agent (bindings name their language here).
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.config.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// The configuration so far.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Builds the client; fails on unusable settings, never on the network.
+    pub fn build(self) -> Result<crate::Client> {
+        crate::Client::from_config(self.config)
+    }
+}

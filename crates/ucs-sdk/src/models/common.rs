@@ -1,0 +1,107 @@
+//! Shapes shared by clusters, fleets and rules: object metadata, list pages, created ids.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Unknown fields, kept so that nothing the service sends is lost.
+pub type Extra = Map<String, Value>;
+
+/// Kubernetes-style object metadata (`ObjectMeta`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ObjectMeta {
+    /// Object id.
+    #[serde(default, skip_serializing_if = "Option::is_none", alias = "UID")]
+    pub uid: Option<String>,
+    /// Object name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<BTreeMap<String, String>>,
+    /// Annotations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<BTreeMap<String, String>>,
+    /// Creation time, RFC 3339 or Go's `2006-01-02 15:04:05.999999 +0000 UTC`; kept as sent.
+    #[serde(
+        rename = "creationTimestamp",
+        alias = "creationtimestamp",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creation_timestamp: Option<String>,
+    /// Update time, kept as sent.
+    #[serde(
+        rename = "updateTimestamp",
+        alias = "updatetimestamp",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_timestamp: Option<String>,
+    /// Fields this SDK does not know yet.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Extra,
+}
+
+/// `{"uid": ...}`: what the create calls answer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Created {
+    /// The new object's id.
+    #[serde(default, alias = "UID")]
+    pub uid: String,
+}
+
+/// A rule id list with the namespaces it applies to (`ruleIDNamespaces` items).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RuleIdNamespaces {
+    /// Permission rule ids.
+    #[serde(
+        rename = "ruleIDs",
+        alias = "ruleIds",
+        alias = "ruleids",
+        default,
+        deserialize_with = "super::de::null_as_empty"
+    )]
+    pub rule_ids: Vec<String>,
+    /// Namespaces the rules apply to.
+    #[serde(default, deserialize_with = "super::de::null_as_empty")]
+    pub namespaces: Vec<String>,
+}
+
+/// Body of `associate_rules` for clusters and fleets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AssociateRules {
+    /// Rules with their namespaces.
+    #[serde(
+        rename = "ruleIDNamespaces",
+        alias = "ruleIdNamespaces",
+        alias = "ruleidnamespaces",
+        default,
+        deserialize_with = "super::de::null_as_empty"
+    )]
+    pub rule_id_namespaces: Vec<RuleIdNamespaces>,
+}
+
+/// Paging and ordering shared by the fleet and rule lists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PageQuery {
+    /// Page size; -1 (the service default) means all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Offset of the first item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i64>,
+    /// `create_at` or `update_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<String>,
+    /// `asc` or `desc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+}

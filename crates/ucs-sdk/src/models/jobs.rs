@@ -1,0 +1,173 @@
+//! Federation job models (reference 3.2.13): the `Job` tree that `federation_progress` answers.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::common::{Extra, ObjectMeta};
+use super::de;
+
+/// Job phases that end a job successfully.
+pub const SUCCESS_PHASES: &[&str] = &["Success", "Succeeded", "Completed"];
+/// Job phases that end a job in failure.
+pub const FAILURE_PHASES: &[&str] = &["Failed", "Failure", "Error", "Cancelled", "Canceled"];
+
+/// A federation job, with its sub-jobs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Job {
+    /// Always `Job`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// API version (`v3` in the reference's example).
+    #[serde(
+        rename = "apiVersion",
+        alias = "apiversion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub api_version: Option<String>,
+    /// Id and timestamps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    /// What the job does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<JobSpec>,
+    /// Where the job is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<JobStatus>,
+    /// Fields this SDK does not know yet.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Extra,
+}
+
+impl Job {
+    /// The job type (`spec.type`), or "".
+    pub fn job_type(&self) -> &str {
+        self.spec
+            .as_ref()
+            .and_then(|s| s.job_type.as_deref())
+            .unwrap_or("")
+    }
+
+    /// The phase (`status.phase`), or "".
+    pub fn phase(&self) -> &str {
+        self.status
+            .as_ref()
+            .and_then(|s| s.phase.as_deref())
+            .unwrap_or("")
+    }
+
+    /// The reason (`status.reason`), or "".
+    pub fn reason(&self) -> &str {
+        self.status
+            .as_ref()
+            .and_then(|s| s.reason.as_deref())
+            .unwrap_or("")
+    }
+
+    /// The sub-jobs, possibly none.
+    pub fn sub_jobs(&self) -> &[Job] {
+        self.spec
+            .as_ref()
+            .map(|s| s.sub_jobs.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Whether the phase is a successful end.
+    pub fn is_success(&self) -> bool {
+        SUCCESS_PHASES.contains(&self.phase())
+    }
+
+    /// Whether the phase is a failed end.
+    pub fn is_failure(&self) -> bool {
+        FAILURE_PHASES.contains(&self.phase())
+    }
+}
+
+/// `JobSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct JobSpec {
+    /// Job type, e.g. `CreateFederationContainer`, `CreateNode`, `CreateCert`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub job_type: Option<String>,
+    /// Federation id.
+    #[serde(
+        rename = "federationUID",
+        alias = "federationuid",
+        alias = "federationUid",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub federation_uid: Option<String>,
+    /// Resource id.
+    #[serde(
+        rename = "resourceID",
+        alias = "resourceid",
+        alias = "resourceId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_id: Option<String>,
+    /// Resource name.
+    #[serde(
+        rename = "resourceName",
+        alias = "resourcename",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_name: Option<String>,
+    /// Extension parameters: a string or an object.
+    #[serde(
+        alias = "extendParam",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub extendparam: Option<Value>,
+    /// Sub-jobs.
+    #[serde(
+        rename = "subJobs",
+        alias = "subjobs",
+        default,
+        deserialize_with = "de::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub sub_jobs: Vec<Job>,
+    /// Fields this SDK does not know yet.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Extra,
+}
+
+/// `JobStatus`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct JobStatus {
+    /// Phase (open set: `Pending`, `Running`, `Success`, `Failed`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// Reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// When it completed.
+    #[serde(
+        rename = "completionTime",
+        alias = "completiontime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completion_time: Option<String>,
+    /// When it started.
+    #[serde(
+        rename = "startTime",
+        alias = "starttime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_time: Option<String>,
+    /// Fields this SDK does not know yet.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Extra,
+}

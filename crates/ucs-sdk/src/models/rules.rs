@@ -1,0 +1,126 @@
+//! Permission rule models (reference 3.3).
+
+use serde::{Deserialize, Serialize};
+
+use super::common::{Extra, ObjectMeta};
+use super::de;
+use super::fleets::NameMeta;
+
+/// Rule types the reference allows.
+pub const RULE_TYPES: &[&str] = &["readonly", "develop", "admin", "custom"];
+
+/// A permission rule.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Rule {
+    /// API kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// API version.
+    #[serde(
+        rename = "apiVersion",
+        alias = "apiversion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub api_version: Option<String>,
+    /// Id, name, timestamps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    /// Users, type, contents, description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<RuleSpec>,
+    /// Fields this SDK does not know yet.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Extra,
+}
+
+impl Rule {
+    /// The rule id (`metadata.uid`), or "".
+    pub fn uid(&self) -> &str {
+        self.metadata
+            .as_ref()
+            .and_then(|m| m.uid.as_deref())
+            .unwrap_or("")
+    }
+
+    /// The rule name (`metadata.name`), or "".
+    pub fn name(&self) -> &str {
+        self.metadata
+            .as_ref()
+            .and_then(|m| m.name.as_deref())
+            .unwrap_or("")
+    }
+}
+
+/// `RuleSpec`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RuleSpec {
+    /// IAM user ids the rule applies to.
+    #[serde(
+        rename = "iamUserIDs",
+        alias = "iamuserids",
+        alias = "iamUserIds",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iam_user_ids: Option<Vec<String>>,
+    /// `readonly`, `develop`, `admin` or `custom`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub rule_type: Option<String>,
+    /// What is allowed (for `custom`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contents: Option<Vec<Content>>,
+    /// Description, 0..=255 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Fields this SDK does not know yet.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub extra: Extra,
+}
+
+/// Verbs allowed on resources.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Content {
+    /// Verbs (`get`, `list`, `*`, ...).
+    #[serde(default, deserialize_with = "de::null_as_empty")]
+    pub verbs: Vec<String>,
+    /// Resources (`pods`, `*`, ...).
+    #[serde(default, deserialize_with = "de::null_as_empty")]
+    pub resources: Vec<String>,
+}
+
+/// A page of rules.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RuleList {
+    /// The rules.
+    #[serde(default, deserialize_with = "de::null_as_empty")]
+    pub items: Vec<Rule>,
+    /// Total over all pages.
+    #[serde(default, deserialize_with = "de::int_or_string")]
+    pub total: Option<i64>,
+}
+
+/// Body of `rules.create`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CreateRule {
+    /// The rule name, 1..=63 characters.
+    pub metadata: NameMeta,
+    /// What the rule grants.
+    pub spec: RuleSpec,
+}
+
+/// Body of `rules.update`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UpdateRule {
+    /// The new spec.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<RuleSpec>,
+}

@@ -1,0 +1,373 @@
+//! `client.fleets()`: the 14 fleet operations of reference 3.2 plus the `wait_federation` waiter.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use http::Method;
+
+use super::{query_pairs, seg};
+use crate::client::{body_of, Client};
+use crate::error::{Error, Result};
+use crate::models::*;
+use crate::paginate::{paginate, ItemStream, DEFAULT_PAGE_SIZE};
+use crate::transport::Service;
+use crate::validate;
+
+/// Fleet operations; get one with [`Client::fleets`].
+#[derive(Debug, Clone)]
+pub struct Fleets {
+    client: Client,
+}
+
+/// How `wait_federation` polls.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaitOptions {
+    /// Give up after this long.
+    pub timeout: Duration,
+    /// First delay between two polls.
+    pub initial_interval: Duration,
+    /// Longest delay between two polls (the delay grows by half each poll).
+    pub max_interval: Duration,
+}
+
+impl Default for WaitOptions {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(30 * 60),
+            initial_interval: Duration::from_millis(250),
+            max_interval: Duration::from_secs(10),
+        }
+    }
+}
+
+/// A phase change seen by `wait_federation`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressEvent {
+    /// The job type, e.g. `CreateNode` for a sub-job or `CreateFederationContainer` for the job.
+    pub job: String,
+    /// True for a sub-job, false for the job itself.
+    pub is_sub_job: bool,
+    /// The phase seen before, if any.
+    pub previous_phase: Option<String>,
+    /// The new phase.
+    pub phase: String,
+    /// The reason given with it.
+    pub reason: String,
+}
+
+fn check_fleet_id(id: &str) -> Result<()> {
+    validate::id("fleet_id", id)
+}
+
+fn check_duration(days: i64) -> Result<()> {
+    validate::range(
+        "duration",
+        days,
+        validate::DURATION_DAYS.0,
+        validate::DURATION_DAYS.1,
+    )
+}
+
+fn check_network(project: &str, vpc: &str, subnet: &str) -> Result<()> {
+    validate::required("projectID", project)?;
+    validate::required("vpcID", vpc)?;
+    validate::required("subnetID", subnet)
+}
+
+fn check_cluster_ids(ids: &[String], field: &str) -> Result<()> {
+    for (i, id) in ids.iter().enumerate() {
+        validate::cluster_id(&format!("{field}[{i}]"), id)?;
+    }
+    Ok(())
+}
+
+impl Fleets {
+    pub(crate) fn new(client: Client) -> Self {
+        Self { client }
+    }
+
+    fn path(id: &str, tail: &str) -> String {
+        format!("/v1/clustergroups/{}{tail}", seg(id))
+    }
+
+    /// `GET /v1/clustergroups`: one page of fleets.
+    pub async fn list(&self, query: &PageQuery) -> Result<ClusterGroupList> {
+        validate::paging(
+            query.limit,
+            query.offset,
+            query.order_by.as_deref(),
+            query.order.as_deref(),
+        )?;
+        let mut req = self
+            .client
+            .request(Service::Ucs, Method::GET, "/v1/clustergroups".into())?;
+        req.query = query_pairs(query)?;
+        self.client.call(req).await
+    }
+
+    /// Every fleet, page after page (`limit` is the page size, default 50).
+    pub fn iter(&self, query: PageQuery) -> ItemStream<ClusterGroup> {
+        let this = self.clone();
+        let start = query.offset.unwrap_or(0);
+        let limit = query.limit.filter(|l| *l > 0).unwrap_or(DEFAULT_PAGE_SIZE);
+        paginate(start, limit, move |offset, limit| {
+            let (this, mut q) = (this.clone(), query.clone());
+            q.offset = Some(offset);
+            q.limit = Some(limit);
+            async move { this.list(&q).await.map(|page| (page.items, page.total)) }
+        })
+    }
+
+    /// `POST /v1/clustergroups` (sent as JSON, never form-encoded).
+    pub async fn register(&self, body: &RegisterFleet) -> Result<Created> {
+        validate::length("metadata.name", &body.metadata.name, 1, validate::NAME_MAX)?;
+        if let Some(spec) = &body.spec {
+            if let Some(d) = &spec.description {
+                validate::length("spec.description", d, 0, validate::DESCRIPTION_MAX)?;
+            }
+            check_cluster_ids(
+                spec.cluster_ids.as_deref().unwrap_or_default(),
+                "spec.clusterIds",
+            )?;
+        }
+        let mut req =
+            self.client
+                .request(Service::Ucs, Method::POST, "/v1/clustergroups".into())?;
+        req.body = Some(body_of(body)?);
+        self.client.call(req).await
+    }
+
+    /// `GET /v1/clustergroups/{id}`.
+    pub async fn get(&self, fleet_id: &str) -> Result<ClusterGroup> {
+        check_fleet_id(fleet_id)?;
+        let req = self
+            .client
+            .request(Service::Ucs, Method::GET, Self::path(fleet_id, ""))?;
+        self.client.call(req).await
+    }
+
+    /// `DELETE /v1/clustergroups/{id}`: only an empty fleet can be deleted.
+    pub async fn delete(&self, fleet_id: &str) -> Result<()> {
+        check_fleet_id(fleet_id)?;
+        let req = self
+            .client
+            .request(Service::Ucs, Method::DELETE, Self::path(fleet_id, ""))?;
+        self.client.call_empty(req).await
+    }
+
+    /// `PUT .../associatedclusters`: adds clusters, never removes any.
+    pub async fn add_clusters(&self, fleet_id: &str, body: &AddClusters) -> Result<()> {
+        check_fleet_id(fleet_id)?;
+        check_cluster_ids(&body.cluster_ids, "clusterIds")?;
+        self.put(fleet_id, "/associatedclusters", body).await
+    }
+
+    /// `PUT .../description`.
+    pub async fn update_description(&self, fleet_id: &str, body: &UpdateDescription) -> Result<()> {
+        check_fleet_id(fleet_id)?;
+        validate::length(
+            "description",
+            &body.description,
+            0,
+            validate::DESCRIPTION_MAX,
+        )?;
+        self.put(fleet_id, "/description", body).await
+    }
+
+    /// `PUT .../associatedrules`.
+    pub async fn associate_rules(&self, fleet_id: &str, body: &AssociateRules) -> Result<()> {
+        check_fleet_id(fleet_id)?;
+        for (i, item) in body.rule_id_namespaces.iter().enumerate() {
+            for (j, id) in item.rule_ids.iter().enumerate() {
+                validate::id(&format!("ruleIDNamespaces[{i}].ruleIDs[{j}]"), id)?;
+            }
+        }
+        self.put(fleet_id, "/associatedrules", body).await
+    }
+
+    /// `PUT .../associatedzones`: the federation's DNS suffixes.
+    pub async fn update_zones(&self, fleet_id: &str, body: &UpdateZones) -> Result<()> {
+        check_fleet_id(fleet_id)?;
+        self.put(fleet_id, "/associatedzones", body).await
+    }
+
+    async fn put<B: serde::Serialize>(&self, fleet_id: &str, tail: &str, body: &B) -> Result<()> {
+        let mut req = self
+            .client
+            .request(Service::Ucs, Method::PUT, Self::path(fleet_id, tail))?;
+        req.body = Some(body_of(body)?);
+        self.client.call_empty(req).await
+    }
+
+    /// `POST .../federations`: starts enabling federation (see [`Fleets::wait_federation`]).
+    pub async fn enable_federation(
+        &self,
+        fleet_id: &str,
+        query: &EnableFederationQuery,
+    ) -> Result<()> {
+        check_fleet_id(fleet_id)?;
+        let mut req = self.client.request(
+            Service::Ucs,
+            Method::POST,
+            Self::path(fleet_id, "/federations"),
+        )?;
+        req.query = query_pairs(query)?;
+        self.client.call_empty(req).await
+    }
+
+    /// `DELETE .../federations`.
+    pub async fn disable_federation(&self, fleet_id: &str) -> Result<()> {
+        check_fleet_id(fleet_id)?;
+        let req = self.client.request(
+            Service::Ucs,
+            Method::DELETE,
+            Self::path(fleet_id, "/federations"),
+        )?;
+        self.client.call_empty(req).await
+    }
+
+    /// `GET .../federations/progress`: the federation job and its sub-jobs.
+    pub async fn federation_progress(&self, fleet_id: &str) -> Result<Job> {
+        check_fleet_id(fleet_id)?;
+        let path = Self::path(fleet_id, "/federations/progress");
+        let req = self.client.request(Service::Ucs, Method::GET, path)?;
+        self.client.call(req).await
+    }
+
+    /// `POST .../cert`: creates the network connection and answers the federation kubeconfig.
+    pub async fn create_federation_kubeconfig(
+        &self,
+        fleet_id: &str,
+        body: &FederationKubeconfigRequest,
+    ) -> Result<Kubeconfig> {
+        check_fleet_id(fleet_id)?;
+        check_network(&body.project_id, &body.vpc_id, &body.subnet_id)?;
+        check_duration(body.duration)?;
+        let mut req =
+            self.client
+                .request(Service::Ucs, Method::POST, Self::path(fleet_id, "/cert"))?;
+        req.body = Some(body_of(body)?);
+        self.client.call(req).await
+    }
+
+    /// `POST .../connection`: creates the VPC endpoint to the federation API server.
+    pub async fn create_federation_connection(
+        &self,
+        fleet_id: &str,
+        body: &FederationConnectionRequest,
+    ) -> Result<FederationConnection> {
+        check_fleet_id(fleet_id)?;
+        check_network(&body.project_id, &body.vpc_id, &body.subnet_id)?;
+        let mut req = self.client.request(
+            Service::Ucs,
+            Method::POST,
+            Self::path(fleet_id, "/connection"),
+        )?;
+        req.body = Some(body_of(body)?);
+        self.client.call(req).await
+    }
+
+    /// `POST .../kubeconfig`: the federation kubeconfig, once connected.
+    pub async fn download_federation_kubeconfig(
+        &self,
+        fleet_id: &str,
+        body: &DownloadKubeconfigRequest,
+    ) -> Result<Kubeconfig> {
+        check_fleet_id(fleet_id)?;
+        check_duration(body.duration)?;
+        let mut req = self.client.request(
+            Service::Ucs,
+            Method::POST,
+            Self::path(fleet_id, "/kubeconfig"),
+        )?;
+        req.body = Some(body_of(body)?);
+        self.client.call(req).await
+    }
+
+    /// Polls `federation_progress` until the job succeeds, fails or `options.timeout` passes,
+    /// calling `on_progress` for each phase change of the job and its sub-jobs.
+    ///
+    /// Returns the final job; a failure names the sub-job that failed.
+    pub async fn wait_federation<F>(
+        &self,
+        fleet_id: &str,
+        options: &WaitOptions,
+        mut on_progress: F,
+    ) -> Result<Job>
+    where
+        F: FnMut(&ProgressEvent) + Send,
+    {
+        check_fleet_id(fleet_id)?;
+        let started = Instant::now();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut interval = options.initial_interval;
+        loop {
+            let job = self.federation_progress(fleet_id).await?;
+            report_changes(&job, &mut seen, &mut on_progress);
+            if let Some(failed) = job.sub_jobs().iter().find(|j| j.is_failure()) {
+                return Err(federation_failed(fleet_id, failed));
+            }
+            if job.is_failure() {
+                return Err(federation_failed(fleet_id, &job));
+            }
+            if job.is_success() {
+                return Ok(job);
+            }
+            let elapsed = started.elapsed();
+            if elapsed >= options.timeout {
+                return Err(Error::Timeout {
+                    what: format!(
+                        "waiting for the federation of fleet {fleet_id} (last phase {:?})",
+                        job.phase()
+                    ),
+                    elapsed,
+                });
+            }
+            tokio::time::sleep(interval.min(options.timeout - elapsed)).await;
+            interval = interval.mul_f64(1.5).min(options.max_interval);
+        }
+    }
+}
+
+fn federation_failed(fleet_id: &str, job: &Job) -> Error {
+    Error::FederationFailed {
+        fleet_id: fleet_id.to_owned(),
+        sub_job: job.job_type().to_owned(),
+        phase: job.phase().to_owned(),
+        reason: job.reason().to_owned(),
+    }
+}
+
+fn job_key(job: &Job, index: usize) -> String {
+    match job.metadata.as_ref().and_then(|m| m.uid.as_deref()) {
+        Some(uid) => uid.to_owned(),
+        None => format!("{}#{index}", job.job_type()),
+    }
+}
+
+fn report_changes<F: FnMut(&ProgressEvent)>(
+    job: &Job,
+    seen: &mut HashMap<String, String>,
+    on_progress: &mut F,
+) {
+    let top = std::iter::once((job, false, "job".to_owned()));
+    let subs = job
+        .sub_jobs()
+        .iter()
+        .enumerate()
+        .map(|(i, j)| (j, true, job_key(j, i)));
+    for (j, is_sub_job, key) in top.chain(subs) {
+        let phase = j.phase();
+        if phase.is_empty() || seen.get(&key).map(String::as_str) == Some(phase) {
+            continue;
+        }
+        let previous_phase = seen.insert(key, phase.to_owned());
+        on_progress(&ProgressEvent {
+            job: j.job_type().to_owned(),
+            is_sub_job,
+            previous_phase,
+            phase: phase.to_owned(),
+            reason: j.reason().to_owned(),
+        });
+    }
+}

@@ -1,0 +1,48 @@
+//! Operations grouped by resource, under their canonical names.
+
+mod clusters;
+mod fleets;
+mod hss;
+mod iam;
+mod rules;
+
+pub use clusters::Clusters;
+pub use fleets::{Fleets, ProgressEvent, WaitOptions};
+pub use hss::Hss;
+pub use iam::Iam;
+pub use rules::Rules;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::auth::signer::encode_component;
+use crate::error::{Error, Result};
+
+/// Encodes one path segment (an id).
+pub(crate) fn seg(value: &str) -> String {
+    encode_component(value)
+}
+
+/// Turns a query struct into raw pairs: bools as `true`/`false`, lists comma-joined, `None` left out.
+pub(crate) fn query_pairs<Q: Serialize>(query: &Q) -> Result<Vec<(String, String)>> {
+    let value = serde_json::to_value(query).map_err(|e| Error::invalid("query", e.to_string()))?;
+    let Value::Object(map) = value else {
+        return Ok(Vec::new());
+    };
+    Ok(map
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let text = match v {
+                Value::Null => return None,
+                Value::String(s) => s,
+                Value::Array(items) => items
+                    .iter()
+                    .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+                    .collect::<Vec<_>>()
+                    .join(","),
+                other => other.to_string(),
+            };
+            Some((k, text))
+        })
+        .collect())
+}

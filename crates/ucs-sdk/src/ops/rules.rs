@@ -1,0 +1,90 @@
+//! `client.rules()`: the 4 permission rule operations of reference 3.3.
+
+use http::Method;
+
+use super::{query_pairs, seg};
+use crate::client::{body_of, Client};
+use crate::error::Result;
+use crate::models::*;
+use crate::paginate::{paginate, ItemStream, DEFAULT_PAGE_SIZE};
+use crate::transport::Service;
+use crate::validate;
+
+/// Permission rule operations; get one with [`Client::rules`].
+#[derive(Debug, Clone)]
+pub struct Rules {
+    client: Client,
+}
+
+fn check_spec(spec: &RuleSpec) -> Result<()> {
+    validate::opt_one_of("spec.type", spec.rule_type.as_deref(), RULE_TYPES)?;
+    if let Some(d) = &spec.description {
+        validate::length("spec.description", d, 0, validate::DESCRIPTION_MAX)?;
+    }
+    Ok(())
+}
+
+impl Rules {
+    pub(crate) fn new(client: Client) -> Self {
+        Self { client }
+    }
+
+    /// `POST /v1/permissions/rules` (sent as JSON, never form-encoded).
+    pub async fn create(&self, body: &CreateRule) -> Result<Created> {
+        validate::length("metadata.name", &body.metadata.name, 1, validate::NAME_MAX)?;
+        check_spec(&body.spec)?;
+        let mut req =
+            self.client
+                .request(Service::Ucs, Method::POST, "/v1/permissions/rules".into())?;
+        req.body = Some(body_of(body)?);
+        self.client.call(req).await
+    }
+
+    /// `GET /v1/permissions/rules`: one page of rules.
+    pub async fn list(&self, query: &PageQuery) -> Result<RuleList> {
+        validate::paging(
+            query.limit,
+            query.offset,
+            query.order_by.as_deref(),
+            query.order.as_deref(),
+        )?;
+        let mut req =
+            self.client
+                .request(Service::Ucs, Method::GET, "/v1/permissions/rules".into())?;
+        req.query = query_pairs(query)?;
+        self.client.call(req).await
+    }
+
+    /// Every rule, page after page (`limit` is the page size, default 50).
+    pub fn iter(&self, query: PageQuery) -> ItemStream<Rule> {
+        let this = self.clone();
+        let start = query.offset.unwrap_or(0);
+        let limit = query.limit.filter(|l| *l > 0).unwrap_or(DEFAULT_PAGE_SIZE);
+        paginate(start, limit, move |offset, limit| {
+            let (this, mut q) = (this.clone(), query.clone());
+            q.offset = Some(offset);
+            q.limit = Some(limit);
+            async move { this.list(&q).await.map(|page| (page.items, page.total)) }
+        })
+    }
+
+    /// `PUT /v1/permissions/rules/{id}`.
+    pub async fn update(&self, rule_id: &str, body: &UpdateRule) -> Result<()> {
+        validate::id("rule_id", rule_id)?;
+        if let Some(spec) = &body.spec {
+            check_spec(spec)?;
+        }
+        let path = format!("/v1/permissions/rules/{}", seg(rule_id));
+        let mut req = self.client.request(Service::Ucs, Method::PUT, path)?;
+        req.body = Some(body_of(body)?);
+        self.client.call_empty(req).await
+    }
+
+    /// `DELETE /v1/permissions/rules/{id}`.
+    pub async fn delete(&self, rule_id: &str) -> Result<()> {
+        validate::id("rule_id", rule_id)?;
+        let path = format!("/v1/permissions/rules/{}", seg(rule_id));
+        let req = self.client.request(Service::Ucs, Method::DELETE, path)?;
+        self.client.call_empty(req).await
+    }
+}
