@@ -715,9 +715,7 @@ pub fn city_name(code: &str) -> Option<&'static str> {
 
 /// Whether (category, type, provider) is a combination reference 5.6 allows.
 pub fn is_known_cluster_kind(category: &str, cluster_type: &str, provider: &str) -> bool {
-    CLUSTER_KINDS
-        .iter()
-        .any(|k| *k == (category, cluster_type, provider))
+    CLUSTER_KINDS.contains(&(category, cluster_type, provider))
 }
 
 /// The HTTP status and message of a reference error code.

@@ -145,12 +145,12 @@ mod tests {
 
     #[test]
     fn errors_name_the_field_and_reason() {
-        let e = length("metadata.name", &"x".repeat(64), 1, 63).unwrap_err();
+        let e = length("metadata.name", &"x".repeat(64), 1, 63).expect_err("too long");
         assert_eq!(
             e.to_string(),
             "invalid argument `metadata.name`: must be 1 to 63 characters long (got 64)"
         );
-        let e = range("duration", 0, 1, 10950).unwrap_err();
+        let e = range("duration", 0, 1, 10950).expect_err("out of range");
         assert!(
             e.to_string().contains("duration") && e.to_string().contains("between 1 and 10950")
         );
