@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of the project, every language, against the emulator. The README's test command.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n==== %s ====\n' "$*"; }
+
+step "install"
+bash scripts/install.sh
+
+step "rust: format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "rust: build the ucs binary (the emulator every language's tests start)"
+cargo build -p ucs-cli
+export UCS_BIN="$root/target/debug/ucs"
+
+step "rust: unit and integration tests"
+cargo test --workspace --exclude ucs-sdk-python --exclude ucs-sdk-node
+
+step "signer: a fresh set of 1,200 requests signed by the official huaweicloudsdkcore"
+official_python="$(bash scripts/official-venv.sh)"
+seed="$(date +%s)"
+"$official_python" tests/signer/gen_vectors.py --seed "$seed" --count 1200 > target/signer-vectors-live.jsonl
+echo "seed $seed"
+UCS_SIGNER_VECTORS="$root/target/signer-vectors-live.jsonl" cargo test -p ucs-sdk --test signer_official
+
+step "official Python SDK against the emulator"
+"$official_python" -m pytest -q tests/official
+
+for suite in python/scripts/test.sh node/scripts/test.sh kotlin/test.sh swift/run-tests.sh; do
+  if [ -f "$suite" ]; then
+    step "$suite"
+    bash "$suite"
+  fi
+done
+
+step "all test suites passed"
