@@ -15,6 +15,54 @@ pub type ItemStream<T> = BoxStream<'static, Result<T>>;
 /// One page: its items and the total over all pages, when the service said.
 pub(crate) type Page<T> = (Vec<T>, Option<i64>);
 
+/// A list query with `limit` and `offset`.
+pub(crate) trait PagedQuery: Clone + Send + 'static {
+    fn limit(&self) -> Option<i64>;
+    fn offset(&self) -> Option<i64>;
+    fn set_page(&mut self, offset: i64, limit: i64);
+}
+
+impl PagedQuery for crate::models::PageQuery {
+    fn limit(&self) -> Option<i64> {
+        self.limit
+    }
+    fn offset(&self) -> Option<i64> {
+        self.offset
+    }
+    fn set_page(&mut self, offset: i64, limit: i64) {
+        (self.offset, self.limit) = (Some(offset), Some(limit));
+    }
+}
+
+impl PagedQuery for crate::models::ListClustersQuery {
+    fn limit(&self) -> Option<i64> {
+        self.limit
+    }
+    fn offset(&self) -> Option<i64> {
+        self.offset
+    }
+    fn set_page(&mut self, offset: i64, limit: i64) {
+        (self.offset, self.limit) = (Some(offset), Some(limit));
+    }
+}
+
+/// Pages through a list call: `query.limit` is the page size (default 50), `query.offset` the start.
+pub(crate) fn paginate_query<Q, T, F, Fut>(query: Q, fetch: F) -> ItemStream<T>
+where
+    Q: PagedQuery,
+    T: Send + 'static,
+    F: Fn(Q) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<Page<T>>> + Send + 'static,
+{
+    let start = query.offset().unwrap_or(0);
+    let limit = query.limit().filter(|l| *l > 0).unwrap_or(DEFAULT_PAGE_SIZE);
+    paginate(start, limit, move |offset, limit| {
+        let mut q = query.clone();
+        q.set_page(offset, limit);
+        fetch(q)
+    })
+}
+
 pub(crate) fn paginate<T, F, Fut>(start: i64, limit: i64, fetch: F) -> ItemStream<T>
 where
     T: Send + 'static,

@@ -6,7 +6,7 @@ use super::{query_pairs, seg};
 use crate::client::{body_of, Client};
 use crate::error::Result;
 use crate::models::*;
-use crate::paginate::{paginate, ItemStream, DEFAULT_PAGE_SIZE};
+use crate::paginate::{paginate_query, ItemStream};
 use crate::transport::Service;
 use crate::validate;
 
@@ -79,12 +79,8 @@ impl Clusters {
     /// Every cluster matching `query`, page after page (`limit` is the page size, default 50).
     pub fn iter(&self, query: ListClustersQuery) -> ItemStream<Cluster> {
         let this = self.clone();
-        let start = query.offset.unwrap_or(0);
-        let limit = query.limit.filter(|l| *l > 0).unwrap_or(DEFAULT_PAGE_SIZE);
-        paginate(start, limit, move |offset, limit| {
-            let (this, mut q) = (this.clone(), query.clone());
-            q.offset = Some(offset);
-            q.limit = Some(limit);
+        paginate_query(query, move |q| {
+            let this = this.clone();
             async move { this.list(&q).await.map(|page| (page.items, page.total)) }
         })
     }
