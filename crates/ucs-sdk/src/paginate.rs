@@ -55,7 +55,10 @@ where
     Fut: Future<Output = Result<Page<T>>> + Send + 'static,
 {
     let start = query.offset().unwrap_or(0);
-    let limit = query.limit().filter(|l| *l > 0).unwrap_or(DEFAULT_PAGE_SIZE);
+    let limit = query
+        .limit()
+        .filter(|l| *l > 0)
+        .unwrap_or(DEFAULT_PAGE_SIZE);
     paginate(start, limit, move |offset, limit| {
         let mut q = query.clone();
         q.set_page(offset, limit);
