@@ -1,1 +1,35 @@
-//! uniffi binding (placeholder).
+//! uniffi binding of the UCS SDK: one `UcsClient` with resource groups, for Kotlin and Swift.
+//!
+//! Every operation of the core crate is exported under its canonical name (camelCase in the
+//! generated code) as a `suspend` (Kotlin) / `async` (Swift) function running on tokio. Models
+//! are the core's own structs (uniffi Records behind the core's `uniffi` feature); errors arrive
+//! as one `UcsException` (Kotlin) / `UcsError` (Swift) hierarchy.
+
+mod client;
+mod clusters;
+mod error;
+mod fleets;
+mod hss;
+mod iam;
+mod kubeconfig;
+mod options;
+mod pager;
+mod progress;
+mod rules;
+
+pub use client::UcsClient;
+pub use clusters::Clusters;
+pub use error::UcsError;
+pub use fleets::Fleets;
+pub use hss::Hss;
+pub use iam::Iam;
+pub use kubeconfig::Kubeconfig;
+pub use options::ClientOptions;
+pub use pager::{ClusterPager, FleetPager, RulePager};
+pub use progress::ProgressListener;
+pub use rules::Rules;
+
+uniffi::setup_scaffolding!();
+
+/// What every exported call returns.
+pub type Result<T, E = UcsError> = std::result::Result<T, E>;

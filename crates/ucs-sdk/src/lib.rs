@@ -34,7 +34,13 @@ pub mod paginate;
 pub mod reference;
 pub mod secret;
 mod transport;
+#[cfg(feature = "uniffi")]
+mod uniffi_types;
 pub mod validate;
+
+// The models are uniffi Records for the Kotlin/Swift binding (bindings/uniffi).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
 
 pub use auth::{CredentialSource, Credentials};
 pub use client::{Client, VERSION};

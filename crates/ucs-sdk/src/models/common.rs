@@ -11,18 +11,23 @@ pub type Extra = Map<String, Value>;
 /// Kubernetes-style object metadata (`ObjectMeta`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ObjectMeta {
     /// Object id.
     #[serde(default, skip_serializing_if = "Option::is_none", alias = "UID")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub uid: Option<String>,
     /// Object name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Labels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub labels: Option<BTreeMap<String, String>>,
     /// Annotations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub annotations: Option<BTreeMap<String, String>>,
     /// Creation time, RFC 3339 or Go's `2006-01-02 15:04:05.999999 +0000 UTC`; kept as sent.
     #[serde(
@@ -31,6 +36,7 @@ pub struct ObjectMeta {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub creation_timestamp: Option<String>,
     /// Update time, kept as sent.
     #[serde(
@@ -39,16 +45,19 @@ pub struct ObjectMeta {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub update_timestamp: Option<String>,
     /// Fields this SDK does not know yet.
     #[serde(flatten)]
     #[cfg_attr(feature = "schema", schemars(skip))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `{"uid": ...}`: what the create calls answer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Created {
     /// The new object's id.
     #[serde(default, alias = "UID")]
@@ -58,6 +67,7 @@ pub struct Created {
 /// A rule id list with the namespaces it applies to (`ruleIDNamespaces` items).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleIdNamespaces {
     /// Permission rule ids.
     #[serde(
@@ -67,15 +77,18 @@ pub struct RuleIdNamespaces {
         default,
         deserialize_with = "super::de::null_as_empty"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rule_ids: Vec<String>,
     /// Namespaces the rules apply to.
     #[serde(default, deserialize_with = "super::de::null_as_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub namespaces: Vec<String>,
 }
 
 /// Body of `associate_rules` for clusters and fleets.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AssociateRules {
     /// Rules with their namespaces.
     #[serde(
@@ -85,23 +98,29 @@ pub struct AssociateRules {
         default,
         deserialize_with = "super::de::null_as_empty"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rule_id_namespaces: Vec<RuleIdNamespaces>,
 }
 
 /// Paging and ordering shared by the fleet and rule lists.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PageQuery {
     /// Page size; -1 (the service default) means all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<i64>,
     /// Offset of the first item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub offset: Option<i64>,
     /// `create_at` or `update_at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_by: Option<String>,
     /// `asc` or `desc`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order: Option<String>,
 }

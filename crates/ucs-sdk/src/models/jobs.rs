@@ -14,9 +14,11 @@ pub const FAILURE_PHASES: &[&str] = &["Failed", "Failure", "Error", "Cancelled",
 /// A federation job, with its sub-jobs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Job {
     /// Always `Job`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kind: Option<String>,
     /// API version (`v3` in the reference's example).
     #[serde(
@@ -25,19 +27,24 @@ pub struct Job {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub api_version: Option<String>,
     /// Id and timestamps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub metadata: Option<ObjectMeta>,
     /// What the job does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub spec: Option<JobSpec>,
     /// Where the job is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<JobStatus>,
     /// Fields this SDK does not know yet.
     #[serde(flatten)]
     #[cfg_attr(feature = "schema", schemars(skip))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
@@ -88,9 +95,11 @@ impl Job {
 /// `JobSpec`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct JobSpec {
     /// Job type, e.g. `CreateFederationContainer`, `CreateNode`, `CreateCert`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub job_type: Option<String>,
     /// Federation id.
     #[serde(
@@ -100,6 +109,7 @@ pub struct JobSpec {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub federation_uid: Option<String>,
     /// Resource id.
     #[serde(
@@ -109,6 +119,7 @@ pub struct JobSpec {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub resource_id: Option<String>,
     /// Resource name.
     #[serde(
@@ -117,6 +128,7 @@ pub struct JobSpec {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub resource_name: Option<String>,
     /// Extension parameters: a string or an object.
     #[serde(
@@ -124,6 +136,7 @@ pub struct JobSpec {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extendparam: Option<Value>,
     /// Sub-jobs.
     #[serde(
@@ -133,22 +146,27 @@ pub struct JobSpec {
         deserialize_with = "de::null_as_empty",
         skip_serializing_if = "Vec::is_empty"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sub_jobs: Vec<Job>,
     /// Fields this SDK does not know yet.
     #[serde(flatten)]
     #[cfg_attr(feature = "schema", schemars(skip))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `JobStatus`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct JobStatus {
     /// Phase (open set: `Pending`, `Running`, `Success`, `Failed`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phase: Option<String>,
     /// Reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reason: Option<String>,
     /// When it completed.
     #[serde(
@@ -157,6 +175,7 @@ pub struct JobStatus {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub completion_time: Option<String>,
     /// When it started.
     #[serde(
@@ -165,9 +184,11 @@ pub struct JobStatus {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub start_time: Option<String>,
     /// Fields this SDK does not know yet.
     #[serde(flatten)]
     #[cfg_attr(feature = "schema", schemars(skip))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }

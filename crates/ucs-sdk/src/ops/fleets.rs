@@ -42,6 +42,7 @@ impl Default for WaitOptions {
 
 /// A phase change seen by `wait_federation`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgressEvent {
     /// The job type, e.g. `CreateNode` for a sub-job or `CreateFederationContainer` for the job.
     pub job: String,

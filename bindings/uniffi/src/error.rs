@@ -1,0 +1,326 @@
+//! `UcsError` (Kotlin `UcsException`): the one error hierarchy, mapped from `ucs_sdk::Error` here only.
+
+use ucs_sdk::{ApiError, Error};
+
+/// Everything a call can fail with. Every case carries `status` (HTTP, when a response came),
+/// `errorCode` (the service's, e.g. `UCS.01030001`), `errorMessage` and `requestId`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
+pub enum UcsError {
+    /// The service answered with an error not covered by a more precise case.
+    #[error("{error_message}")]
+    Api {
+        /// HTTP status.
+        status: Option<i32>,
+        /// The service's error code.
+        error_code: Option<String>,
+        /// The service's message.
+        error_message: String,
+        /// The `X-Request-Id` of the response.
+        request_id: Option<String>,
+    },
+    /// The resource does not exist (HTTP 404 or a not-found code).
+    #[error("{error_message}")]
+    NotFound {
+        /// HTTP status.
+        status: Option<i32>,
+        /// The service's error code.
+        error_code: Option<String>,
+        /// The service's message.
+        error_message: String,
+        /// The `X-Request-Id` of the response.
+        request_id: Option<String>,
+    },
+    /// The service throttled the call (HTTP 429), after the retries.
+    #[error("{error_message}")]
+    Throttled {
+        /// HTTP status.
+        status: Option<i32>,
+        /// The service's error code.
+        error_code: Option<String>,
+        /// The service's message.
+        error_message: String,
+        /// The `X-Request-Id` of the response.
+        request_id: Option<String>,
+        /// The `Retry-After` the service asked for, in milliseconds.
+        retry_after_ms: Option<u64>,
+    },
+    /// The request conflicts with existing state (HTTP 409).
+    #[error("{error_message}")]
+    Conflict {
+        /// HTTP status.
+        status: Option<i32>,
+        /// The service's error code.
+        error_code: Option<String>,
+        /// The service's message.
+        error_message: String,
+        /// The `X-Request-Id` of the response.
+        request_id: Option<String>,
+    },
+    /// Credentials are missing, wrong or not allowed (HTTP 401/403 or an auth code).
+    #[error("{error_message}")]
+    Auth {
+        /// HTTP status, when the service refused.
+        status: Option<i32>,
+        /// The service's error code.
+        error_code: Option<String>,
+        /// What was wrong.
+        error_message: String,
+        /// The `X-Request-Id` of the response.
+        request_id: Option<String>,
+    },
+    /// A deadline ran out (attempt, call or waiter).
+    #[error("{error_message}")]
+    Timeout {
+        /// What timed out.
+        error_message: String,
+        /// How long it ran, in milliseconds.
+        elapsed_ms: u64,
+    },
+    /// The connection could not be made or broke.
+    #[error("{error_message}")]
+    Connection {
+        /// What the transport said.
+        error_message: String,
+    },
+    /// The response could not be decoded.
+    #[error("{error_message}")]
+    Decode {
+        /// HTTP status of the response.
+        status: Option<i32>,
+        /// What was wrong.
+        error_message: String,
+        /// The `X-Request-Id` of the response.
+        request_id: Option<String>,
+    },
+    /// An argument was refused before anything was sent.
+    #[error("{error_message}")]
+    InvalidArgument {
+        /// The refused field (wire JSON path).
+        field: String,
+        /// Why it was refused.
+        reason: String,
+        /// Field and reason in one sentence.
+        error_message: String,
+    },
+    /// The client configuration is incomplete or inconsistent.
+    #[error("{error_message}")]
+    Config {
+        /// What is wrong.
+        error_message: String,
+    },
+    /// A federation job ended in a failure phase.
+    #[error("{error_message}")]
+    FederationFailed {
+        /// The fleet.
+        fleet_id: String,
+        /// The type of the sub-job that failed (or the job itself).
+        sub_job: String,
+        /// Its phase.
+        phase: String,
+        /// Its reason, when given.
+        reason: String,
+        /// All of it in one sentence.
+        error_message: String,
+    },
+}
+
+fn api_error(e: ApiError) -> UcsError {
+    let status = Some(i32::from(e.status));
+    let error_code = Some(e.code.clone()).filter(|c| !c.is_empty());
+    // The service's own message; the whole line when it sent none.
+    let error_message = if e.message.is_empty() {
+        e.to_string()
+    } else {
+        e.message.clone()
+    };
+    let request_id = e.request_id.clone();
+    if e.is_throttled() {
+        return UcsError::Throttled {
+            status,
+            error_code,
+            error_message,
+            request_id,
+            retry_after_ms: e
+                .retry_after
+                .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
+        };
+    }
+    if e.is_not_found() {
+        UcsError::NotFound {
+            status,
+            error_code,
+            error_message,
+            request_id,
+        }
+    } else if e.is_conflict() {
+        UcsError::Conflict {
+            status,
+            error_code,
+            error_message,
+            request_id,
+        }
+    } else if e.is_auth() {
+        UcsError::Auth {
+            status,
+            error_code,
+            error_message,
+            request_id,
+        }
+    } else {
+        UcsError::Api {
+            status,
+            error_code,
+            error_message,
+            request_id,
+        }
+    }
+}
+
+impl From<Error> for UcsError {
+    fn from(e: Error) -> Self {
+        let error_message = e.to_string();
+        match e {
+            Error::Api(api) => api_error(api),
+            Error::Timeout { elapsed, .. } => Self::Timeout {
+                error_message,
+                elapsed_ms: u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+            },
+            Error::Connection { .. } => Self::Connection { error_message },
+            Error::Decode {
+                status, request_id, ..
+            } => Self::Decode {
+                status: Some(i32::from(status)),
+                error_message,
+                request_id,
+            },
+            Error::InvalidArgument { field, reason } => Self::InvalidArgument {
+                field,
+                reason,
+                error_message,
+            },
+            Error::Auth(_) => Self::Auth {
+                status: None,
+                error_code: None,
+                error_message,
+                request_id: None,
+            },
+            Error::FederationFailed {
+                fleet_id,
+                sub_job,
+                phase,
+                reason,
+            } => Self::FederationFailed {
+                fleet_id,
+                sub_job,
+                phase,
+                reason,
+                error_message,
+            },
+            // `Config` and any case a newer core adds.
+            _ => Self::Config { error_message },
+        }
+    }
+}
+
+#[uniffi::export]
+impl UcsError {
+    /// The HTTP status, whatever the case, when a response came.
+    pub fn status(&self) -> Option<i32> {
+        match self {
+            Self::Api { status, .. }
+            | Self::NotFound { status, .. }
+            | Self::Throttled { status, .. }
+            | Self::Conflict { status, .. }
+            | Self::Auth { status, .. }
+            | Self::Decode { status, .. } => *status,
+            _ => None,
+        }
+    }
+
+    /// The service's error code, whatever the case, when it sent one.
+    pub fn error_code(&self) -> Option<String> {
+        match self {
+            Self::Api { error_code, .. }
+            | Self::NotFound { error_code, .. }
+            | Self::Throttled { error_code, .. }
+            | Self::Conflict { error_code, .. }
+            | Self::Auth { error_code, .. } => error_code.clone(),
+            _ => None,
+        }
+    }
+
+    /// The request id, whatever the case, when a response carried one.
+    pub fn request_id(&self) -> Option<String> {
+        match self {
+            Self::Api { request_id, .. }
+            | Self::NotFound { request_id, .. }
+            | Self::Throttled { request_id, .. }
+            | Self::Conflict { request_id, .. }
+            | Self::Auth { request_id, .. }
+            | Self::Decode { request_id, .. } => request_id.clone(),
+            _ => None,
+        }
+    }
+}
+
+impl UcsError {
+    /// An argument refused by the binding itself (before the core sees it).
+    pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> Self {
+        let reason = reason.into();
+        Self::InvalidArgument {
+            error_message: format!("invalid argument `{field}`: {reason}"),
+            field: field.to_owned(),
+            reason,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, code: &str) -> Error {
+        Error::Api(ApiError {
+            status,
+            code: code.into(),
+            message: "m".into(),
+            request_id: Some("rid".into()),
+            retry_after: None,
+        })
+    }
+
+    #[test]
+    fn service_errors_keep_their_fields() {
+        let UcsError::NotFound {
+            status,
+            error_code,
+            request_id,
+            ..
+        } = UcsError::from(api(404, "UCS.01030001"))
+        else {
+            panic!("not NotFound");
+        };
+        assert_eq!(status, Some(404));
+        assert_eq!(error_code.as_deref(), Some("UCS.01030001"));
+        assert_eq!(request_id.as_deref(), Some("rid"));
+        assert!(matches!(
+            UcsError::from(api(429, "")),
+            UcsError::Throttled { .. }
+        ));
+        assert!(matches!(
+            UcsError::from(api(409, "UCS.01030003")),
+            UcsError::Conflict { .. }
+        ));
+        assert!(matches!(
+            UcsError::from(api(401, "")),
+            UcsError::Auth { .. }
+        ));
+        assert!(matches!(UcsError::from(api(500, "")), UcsError::Api { .. }));
+    }
+
+    #[test]
+    fn invalid_argument_names_the_field() {
+        let e = UcsError::from(Error::invalid("limit", "must be -1 or more"));
+        assert!(matches!(e, UcsError::InvalidArgument { ref field, .. } if field == "limit"));
+    }
+}

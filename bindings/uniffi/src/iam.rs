@@ -1,0 +1,35 @@
+//! `client.iam()`: the IAM token, project id and domain id the other calls use.
+
+use ucs_sdk::SecretString;
+
+use crate::Result;
+
+/// IAM helpers; get one with `client.iam()`.
+#[derive(Debug, uniffi::Object)]
+pub struct Iam {
+    ops: ucs_sdk::ops::Iam,
+}
+
+impl Iam {
+    pub(crate) fn new(ops: ucs_sdk::ops::Iam) -> Self {
+        Self { ops }
+    }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Iam {
+    /// The IAM token in use (a `Secret`: its text form never shows the value).
+    pub async fn token(&self) -> Result<SecretString> {
+        Ok(self.ops.token().await?)
+    }
+
+    /// The project id: configured, or resolved through IAM once.
+    pub async fn project_id(&self) -> Result<String> {
+        Ok(self.ops.project_id().await?)
+    }
+
+    /// The account id: configured, or resolved through IAM once.
+    pub async fn domain_id(&self) -> Result<String> {
+        Ok(self.ops.domain_id().await?)
+    }
+}

@@ -1,0 +1,354 @@
+// Swift tests of the UCS SDK against the emulator (started outside by swift/run-tests.sh, which
+// passes UCS_BASE_URL and UCS_CREDENTIALS). Plain asserts; exits non-zero on a failure; the last
+// line is exactly `N passed, M failed`.
+
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+// MARK: harness
+
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+}
+
+func check(_ condition: Bool, _ message: @autoclosure () -> String, line: Int = #line) throws {
+    if !condition { throw Failure(description: "line \(line): \(message())") }
+}
+
+/// Runs `body`, which must throw a `UcsError`; answers it.
+func ucsError<T>(_ body: () async throws -> T, line: Int = #line) async throws -> UcsError {
+    do {
+        let value = try await body()
+        throw Failure(description: "line \(line): expected a UcsError, got \(value)")
+    } catch let e as UcsError {
+        return e
+    }
+}
+
+var passed = 0
+var failed = 0
+
+func test(_ name: String, _ body: () async throws -> Void) async {
+    do {
+        try await reset()
+        try await body()
+        passed += 1
+        print("ok   \(name)")
+    } catch {
+        failed += 1
+        print("FAIL \(name): \(error)")
+    }
+}
+
+let env = ProcessInfo.processInfo.environment
+let baseUrl = env["UCS_BASE_URL"] ?? ""
+let credentialsJson = env["UCS_CREDENTIALS"] ?? ""
+if baseUrl.isEmpty || credentialsJson.isEmpty {
+    print("UCS_BASE_URL and UCS_CREDENTIALS must be set (swift/run-tests.sh does)")
+    exit(2)
+}
+let credentials = (try? JSONSerialization.jsonObject(with: Data(credentialsJson.utf8))) as? [String: String] ?? [:]
+
+func credential(_ name: String) -> String { credentials[name] ?? "" }
+
+/// Calls a control endpoint under `/_emulator/`.
+func control(_ method: String, _ path: String, _ body: String = "{}") async throws {
+    var request = URLRequest(url: URL(string: "\(baseUrl)/_emulator/\(path)")!)
+    request.httpMethod = method
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    request.httpBody = Data(body.utf8)
+    let status: Int = try await withCheckedThrowingContinuation { continuation in
+        URLSession.shared.dataTask(with: request) { _, response, error in
+            if let error { continuation.resume(throwing: error); return }
+            continuation.resume(returning: (response as? HTTPURLResponse)?.statusCode ?? 0)
+        }.resume()
+    }
+    try check((200..<300).contains(status), "\(method) \(path) answered \(status)")
+}
+
+func reset() async throws { try await control("POST", "reset") }
+
+func options(maxRetries: UInt32? = nil) -> ClientOptions {
+    ClientOptions(
+        endpoint: baseUrl, ak: credential("ak"), sk: Secret(credential("sk")),
+        domainId: credential("domain_id"), projectId: credential("project_id"),
+        hssEndpoint: baseUrl, iamEndpoint: baseUrl, karmadaEndpoint: "\(baseUrl)/karmada/{fleet}",
+        maxRetries: maxRetries)
+}
+
+let client = try UcsClient(options: options())
+
+func attached(_ name: String) -> RegisterCluster {
+    RegisterCluster(
+        metadata: RegisterClusterMetadata(name: name),
+        spec: RegisterClusterSpec(
+            category: "attachedcluster", clusterType: "privatek8s", provider: "privatek8s",
+            country: "CN", city: "110000", manageType: "discrete"))
+}
+
+func rule(_ name: String, _ type: String = "readonly") -> CreateRule {
+    CreateRule(metadata: NameMeta(name: name), spec: RuleSpec(ruleType: type))
+}
+
+final class Recorder: ProgressListener, @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [ProgressEvent] = []
+    func onProgress(event: ProgressEvent) {
+        lock.lock(); seen.append(event); lock.unlock()
+    }
+    var events: [ProgressEvent] {
+        lock.lock(); defer { lock.unlock() }; return seen
+    }
+}
+
+// MARK: clusters
+
+await test("every cluster operation") {
+    let clusters = client.clusters()
+    try check(!(try await clusters.supportedVersions().versions.isEmpty), "no versions")
+    let id = try await clusters.register(body: attached("alpha")).uid
+    let got = try await clusters.get(clusterId: id)
+    try check(got.metadata?.name == "alpha" && got.metadata?.uid == id, "get: \(got)")
+    try check(got.spec?.manageType == "discrete", "manageType \(String(describing: got.spec?.manageType))")
+    try await clusters.update(clusterId: id, body: UpdateCluster(spec: UpdateClusterSpec(country: "CN", city: "120000")))
+    try check(try await clusters.get(clusterId: id).spec?.city == "120000", "city not updated")
+    let first = try await clusters.accessInfo(clusterId: id, query: AccessInfoQuery())
+    try check(!first.isEmpty, "no access info")
+    let second = try await clusters.accessInfo(clusterId: id, query: AccessInfoQuery())
+    try check(first != second, "access info answered twice")
+    try await clusters.activate(clusterId: id)
+    let ruleId = try await client.rules().create(body: rule("ops")).uid
+    try await clusters.associateRules(clusterId: id, body: AssociateRules(ruleIdNamespaces: [
+        RuleIdNamespaces(ruleIds: [ruleId], namespaces: ["default"]),
+    ]))
+    let page = try await clusters.list(query: ListClustersQuery(managetype: "discrete"))
+    try check(page.total == 1 && page.items.map { $0.metadata?.uid } == [id], "list: \(page)")
+    let managed = try await clusters.listManaged(query: ListManagedQuery(unregister: true))
+    try check(managed.allSatisfy { $0.spec?.category == "self" }, "managed: \(managed)")
+    try await clusters.delete(clusterId: id)
+    guard case let .NotFound(_, code, _, _) = try await ucsError({ try await clusters.get(clusterId: id) }) else {
+        throw Failure(description: "deleted cluster is not NotFound")
+    }
+    try check(code == "UCS.01030001", "code \(String(describing: code))")
+}
+
+// MARK: fleets and federation
+
+await test("every fleet operation, waitFederation with progress") {
+    let clusters = client.clusters()
+    let fleets = client.fleets()
+    let a = try await clusters.register(body: attached("a")).uid
+    let b = try await clusters.register(body: attached("b")).uid
+    let fleet = try await fleets.register(body: RegisterFleet(
+        metadata: NameMeta(name: "fleet1"), spec: RegisterFleetSpec(clusterIds: [a], description: "first"))).uid
+    let joined = try await clusters.get(clusterId: a).spec
+    try check(joined?.clusterGroupId == fleet && joined?.manageType == "grouped", "joined: \(String(describing: joined))")
+    try await clusters.joinFleet(clusterId: b, body: JoinFleet(clusterGroupId: fleet))
+    try await fleets.addClusters(fleetId: fleet, body: AddClusters(clusterIds: [a, b]))
+    try await fleets.updateDescription(fleetId: fleet, body: UpdateDescription(description: "second"))
+    try check(try await fleets.get(fleetId: fleet).spec?.description == "second", "description")
+    try await fleets.associateRules(fleetId: fleet, body: AssociateRules())
+    try check(try await fleets.list(query: PageQuery()).total == 1, "fleet list total")
+
+    let notFederated = try await ucsError({ try await fleets.federationProgress(fleetId: fleet) })
+    try check(notFederated.errorCode() == "UCS.01080006", "not federated: \(notFederated)")
+    try await fleets.enableFederation(fleetId: fleet, query: EnableFederationQuery())
+    let twice = try await ucsError({ try await fleets.enableFederation(fleetId: fleet, query: EnableFederationQuery()) })
+    try check(twice.errorCode() == "UCS.01080002", "enabled twice: \(twice)")
+
+    let recorder = Recorder()
+    let job = try await fleets.waitFederation(fleetId: fleet, timeoutMs: 30_000, listener: recorder)
+    try check(["Success", "Succeeded", "Completed"].contains(job.status?.phase ?? ""), "final job \(job)")
+    for sub in ["CreateNode", "CreateCert", "InstallFederationChart", "CreateNetworkResource"] {
+        try check(recorder.events.contains { $0.isSubJob && $0.job == sub && $0.phase == "Success" },
+                  "no Success event for \(sub): \(recorder.events)")
+    }
+    try check(!(try await fleets.federationProgress(fleetId: fleet).spec?.subJobs.isEmpty ?? true), "no sub-jobs")
+    try await fleets.updateZones(fleetId: fleet, body: UpdateZones(dnsSuffix: ["example.com"]))
+
+    let project = credential("project_id")
+    let connection = try await fleets.createFederationConnection(fleetId: fleet, body: FederationConnectionRequest(
+        projectId: project, vpcId: "vpc-1", subnetId: "subnet-1"))
+    try check(!connection.id.isEmpty, "connection id")
+    let cert = try await fleets.createFederationKubeconfig(fleetId: fleet, body: FederationKubeconfigRequest(
+        projectId: project, vpcId: "vpc-1", subnetId: "subnet-1", duration: 30))
+    try check(!cert.servers().isEmpty && cert.toJson().contains("current-context"), "kubeconfig \(cert)")
+    try check(!"\(cert)".contains("client-key-data") && !"\(cert)".contains("token"), "kubeconfig text leaks: \(cert)")
+    let downloaded = try await fleets.downloadFederationKubeconfig(fleetId: fleet, body: DownloadKubeconfigRequest(duration: 1))
+    try check(downloaded.currentContext() != nil, "no current context")
+
+    let busy = try await ucsError({ try await fleets.delete(fleetId: fleet) })
+    try check(busy.status() == 400, "deleting a fleet with clusters: \(busy)")
+    try await fleets.disableFederation(fleetId: fleet)
+    try await clusters.leaveFleet(clusterId: a)
+    try await clusters.leaveFleet(clusterId: b)
+    try check(try await clusters.get(clusterId: a).spec?.manageType == "discrete", "left fleet")
+    try await fleets.delete(fleetId: fleet)
+    guard case let .NotFound(_, code, _, _) = try await ucsError({ try await fleets.get(fleetId: fleet) }) else {
+        throw Failure(description: "deleted fleet is not NotFound")
+    }
+    try check(code == "UCS.01100005", "code \(String(describing: code))")
+}
+
+// MARK: rules, pagination
+
+await test("every rule operation") {
+    let rules = client.rules()
+    let id = try await rules.create(body: rule("ops", "admin")).uid
+    let listed = try await rules.list(query: PageQuery())
+    try check(listed.total == 1 && listed.items.first?.metadata?.name == "ops", "list \(listed)")
+    try await rules.update(ruleId: id, body: UpdateRule(spec: RuleSpec(ruleType: "custom", description: "updated")))
+    try check(try await rules.list(query: PageQuery()).items.first?.spec?.description == "updated", "update")
+    try await rules.delete(ruleId: id)
+    try check(try await rules.list(query: PageQuery()).total == 0, "delete")
+}
+
+await test("pagination: page calls, pagers, AsyncSequence") {
+    for i in 0..<7 {
+        _ = try await client.clusters().register(body: attached("page-\(i)"))
+        _ = try await client.rules().create(body: rule("rule-\(i)"))
+    }
+    let second = try await client.clusters().list(query: ListClustersQuery(limit: 3, offset: 3))
+    try check(second.total == 7 && second.items.count == 3, "page call \(second.items.count)")
+    let pager = client.clusters().pager(query: ListClustersQuery(limit: 3))
+    var sizes: [Int] = []
+    while let page = try await pager.next() { sizes.append(page.count) }
+    try check(sizes == [3, 3, 1], "page sizes \(sizes)")
+    try check(try await pager.next() == nil, "pager restarted")
+    var names: [String] = []
+    for try await cluster in client.clusters().iter(ListClustersQuery(limit: 3)) {
+        names.append(cluster.metadata?.name ?? "")
+    }
+    try check(names.count == 7 && Set(names) == Set((0..<7).map { "page-\($0)" }), "names \(names)")
+    var rules = 0
+    for try await _ in client.rules().iter(PageQuery(limit: 2)) { rules += 1 }
+    try check(rules == 7, "rules \(rules)")
+    _ = try await client.fleets().register(body: RegisterFleet(metadata: NameMeta(name: "f")))
+    var fleets: [String] = []
+    for try await fleet in client.fleets().iter(PageQuery(limit: 1)) { fleets.append(fleet.metadata?.name ?? "") }
+    try check(fleets == ["f"], "fleets \(fleets)")
+}
+
+// MARK: hss, iam, secrets
+
+await test("hss creates a multi-cloud cluster") {
+    let made = try await client.hss().createMulticloudCluster(
+        body: CreateMulticloudCluster(name: "mc", provider: "tencent", imageRepoPassword: "repo-pass"),
+        query: CreateMulticloudClusterQuery())
+    try check(!made.clusterId.isEmpty, "no cluster id")
+}
+
+await test("iam resolves ids and issues password tokens") {
+    let resolving = try UcsClient(options: ClientOptions(
+        endpoint: baseUrl, ak: credential("ak"), sk: Secret(credential("sk")), region: "cn-north-4", iamEndpoint: baseUrl))
+    try check(try await resolving.iam().domainId() == credential("domain_id"), "domain id")
+    try check(try await resolving.iam().projectId() == credential("project_id"), "project id")
+    _ = try await resolving.clusters().supportedVersions()
+    let byPassword = try UcsClient(options: ClientOptions(
+        endpoint: baseUrl, user: credential("user"), password: Secret(credential("password")),
+        domainName: credential("domain_name"), region: "cn-north-4", hssEndpoint: baseUrl, iamEndpoint: baseUrl))
+    _ = try await byPassword.clusters().supportedVersions()
+    let token = try await byPassword.iam().token()
+    try check(!token.value.isEmpty && "\(token)" == "***", "token text \(token)")
+}
+
+await test("secrets never show in text") {
+    var opts = options()
+    opts.password = Secret("hunter2-password")
+    let text = "\(opts) \(String(reflecting: opts))"
+    try check(!text.contains(credential("sk")) && !text.contains("hunter2-password"), "options text: \(text)")
+    try check(!"\(client)".contains(credential("sk")), "client text shows the SK")
+    let hss = CreateMulticloudCluster(name: "mc", imageRepoPassword: "repo-pass-secret", kubeConfig: "kubeconfig-secret")
+    let hssText = "\(hss)"
+    try check(hssText.contains("mc") && !hssText.contains("repo-pass-secret") && !hssText.contains("kubeconfig-secret"), hssText)
+    let register = RegisterCluster(
+        metadata: RegisterClusterMetadata(name: "withkc", annotations: ["kubeconfig": "kubeconfig-secret"]),
+        spec: attached("withkc").spec)
+    try check(!"\(register)".contains("kubeconfig-secret"), "\(register)")
+}
+
+// MARK: errors
+
+await test("missing cluster: NotFound with status, code, request id") {
+    let e = try await ucsError({ try await client.clusters().get(clusterId: "0b5c7b93-5a33-11ee-a3ff-0255ac100b0a") })
+    guard case let .NotFound(status, code, message, requestId) = e else {
+        throw Failure(description: "not NotFound: \(e)")
+    }
+    try check(status == 404 && code == "UCS.01030001", "status \(String(describing: status)) code \(String(describing: code))")
+    try check(!(requestId ?? "").isEmpty && !message.isEmpty, "request id / message")
+    try check(e.status() == 404 && e.requestId() == requestId, "accessors")
+}
+
+await test("duplicate: Conflict") {
+    _ = try await client.clusters().register(body: attached("dup"))
+    let e = try await ucsError({ try await client.clusters().register(body: attached("dup")) })
+    guard case .Conflict = e else { throw Failure(description: "not Conflict: \(e)") }
+    try check(e.status() == 409 && e.errorCode() == "UCS.01030003" && e.requestId() != nil, "\(e)")
+}
+
+await test("bad input: InvalidArgument naming the field") {
+    let e = try await ucsError({ try await client.clusters().get(clusterId: "not a uuid") })
+    guard case let .InvalidArgument(field, reason, _) = e else { throw Failure(description: "not InvalidArgument: \(e)") }
+    try check(field == "cluster_id" && !reason.isEmpty, "field \(field)")
+    let limit = try await ucsError({ try await client.fleets().list(query: PageQuery(limit: -5)) })
+    guard case let .InvalidArgument(limitField, _, _) = limit, limitField == "limit" else {
+        throw Failure(description: "limit: \(limit)")
+    }
+    do {
+        _ = try UcsClient(options: ClientOptions(endpoint: baseUrl, ak: "AK"))
+        throw Failure(description: "ak without sk accepted")
+    } catch let UcsError.InvalidArgument(field, _, _) {
+        try check(field == "sk", "field \(field)")
+    }
+}
+
+await test("wrong secret: Auth") {
+    var wrong = options()
+    wrong.sk = Secret("wrong-sk")
+    let e = try await ucsError({ try await UcsClient(options: wrong).clusters().supportedVersions() })
+    guard case .Auth = e else { throw Failure(description: "not Auth: \(e)") }
+    try check(e.status() == 401 && e.errorCode() == "UCS.01000003", "\(e)")
+    try check(!"\(e)".contains("wrong-sk"), "the SK leaked into the error")
+}
+
+await test("throttled and server errors keep their details") {
+    try await control("POST", "faults/next", #"[{"status": 429, "retry_after_secs": 1, "times": 1}]"#)
+    let throttled = try await ucsError({ try await UcsClient(options: options(maxRetries: 0)).clusters().supportedVersions() })
+    guard case .Throttled = throttled else { throw Failure(description: "not Throttled: \(throttled)") }
+    try check(throttled.status() == 429 && throttled.requestId() != nil, "\(throttled)")
+    try await control("POST", "faults/next", #"[{"status": 503, "times": 5}]"#)
+    let api = try await ucsError({ try await client.clusters().supportedVersions() })
+    guard case .Api = api else { throw Failure(description: "not Api: \(api)") }
+    try check(api.status() == 503 && api.requestId() != nil, "\(api)")
+}
+
+await test("unreachable service: Connection") {
+    var offline = options(maxRetries: 0)
+    offline.endpoint = "http://127.0.0.1:9"
+    let e = try await ucsError({ try await UcsClient(options: offline).clusters().supportedVersions() })
+    guard case .Connection = e else { throw Failure(description: "not Connection: \(e)") }
+}
+
+// MARK: cancellation
+
+await test("cancelling a Task mid-call drops the call at once") {
+    try await control("PUT", "faults", #"{"latency_ms": 5000}"#)
+    let started = Date()
+    let task = Task { try await client.clusters().supportedVersions() }
+    // Let the request reach the (slow) emulator, then cancel.
+    try await Task.sleep(nanoseconds: 300_000_000)
+    task.cancel()
+    let outcome = await task.result
+    let elapsed = Date().timeIntervalSince(started)
+    guard case let .failure(error) = outcome, error is CancellationError else {
+        throw Failure(description: "not cancelled: \(outcome)")
+    }
+    try check(elapsed < 2.0, "cancel waited for the slow answer: \(elapsed) s")
+    try await reset()
+    try check(!(try await client.clusters().supportedVersions().versions.isEmpty), "client unusable after cancel")
+}
+
+print("\(passed) passed, \(failed) failed")
+exit(failed == 0 ? 0 : 1)
