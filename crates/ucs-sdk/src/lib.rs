@@ -24,6 +24,7 @@
 //! message and request id.
 
 pub mod auth;
+pub mod body_checks;
 mod client;
 pub mod config;
 pub mod error;

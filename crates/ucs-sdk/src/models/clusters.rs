@@ -553,7 +553,7 @@ fn api_v1() -> String {
 }
 
 /// Body of `clusters.register` (reference 3.1.3).
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 // Its Debug hides secrets: Kotlin/Swift print it instead of every field.
@@ -734,6 +734,17 @@ pub struct UpdateCluster {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub spec: Option<UpdateClusterSpec>,
+}
+
+impl Default for RegisterCluster {
+    fn default() -> Self {
+        Self {
+            kind: cluster_kind(),
+            api_version: api_v1(),
+            metadata: RegisterClusterMetadata::default(),
+            spec: RegisterClusterSpec::default(),
+        }
+    }
 }
 
 impl Default for UpdateCluster {

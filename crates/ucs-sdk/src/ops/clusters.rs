@@ -29,25 +29,6 @@ fn check_list_query(q: &ListClustersQuery) -> Result<()> {
     Ok(())
 }
 
-fn check_register(body: &RegisterCluster) -> Result<()> {
-    validate::one_of("kind", &body.kind, &["Cluster"])?;
-    validate::one_of("apiVersion", &body.api_version, &["v1"])?;
-    validate::length("metadata.name", &body.metadata.name, 1, validate::NAME_MAX)?;
-    let s = &body.spec;
-    validate::required("spec.category", &s.category)?;
-    validate::required("spec.type", &s.cluster_type)?;
-    validate::required("spec.provider", &s.provider)?;
-    validate::required("spec.country", &s.country)?;
-    validate::one_of("spec.manageType", &s.manage_type, validate::MANAGE_TYPES)?;
-    if let Some(id) = &s.cluster_group_id {
-        validate::id("spec.clusterGroupID", id)?;
-    }
-    if let Some(uid) = &body.metadata.uid {
-        validate::cluster_id("metadata.UID", uid)?;
-    }
-    Ok(())
-}
-
 fn check_rules(body: &AssociateRules) -> Result<()> {
     for (i, item) in body.rule_id_namespaces.iter().enumerate() {
         for (j, id) in item.rule_ids.iter().enumerate() {
@@ -96,7 +77,7 @@ impl Clusters {
 
     /// `POST /v1/clusters` (sent as JSON, never form-encoded).
     pub async fn register(&self, body: &RegisterCluster) -> Result<Created> {
-        check_register(body)?;
+        crate::body_checks::register_cluster(body)?;
         let mut req = self
             .client
             .request(Service::Ucs, Method::POST, "/v1/clusters".into())?;

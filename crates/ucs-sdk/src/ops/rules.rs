@@ -16,14 +16,6 @@ pub struct Rules {
     client: Client,
 }
 
-fn check_spec(spec: &RuleSpec) -> Result<()> {
-    validate::opt_one_of("spec.type", spec.rule_type.as_deref(), RULE_TYPES)?;
-    if let Some(d) = &spec.description {
-        validate::length("spec.description", d, 0, validate::DESCRIPTION_MAX)?;
-    }
-    Ok(())
-}
-
 impl Rules {
     pub(crate) fn new(client: Client) -> Self {
         Self { client }
@@ -32,7 +24,7 @@ impl Rules {
     /// `POST /v1/permissions/rules` (sent as JSON, never form-encoded).
     pub async fn create(&self, body: &CreateRule) -> Result<Created> {
         validate::length("metadata.name", &body.metadata.name, 1, validate::NAME_MAX)?;
-        check_spec(&body.spec)?;
+        crate::body_checks::rule_spec(&body.spec)?;
         let mut req =
             self.client
                 .request(Service::Ucs, Method::POST, "/v1/permissions/rules".into())?;
@@ -68,7 +60,7 @@ impl Rules {
     pub async fn update(&self, rule_id: &str, body: &UpdateRule) -> Result<()> {
         validate::id("rule_id", rule_id)?;
         if let Some(spec) = &body.spec {
-            check_spec(spec)?;
+            crate::body_checks::rule_spec(spec)?;
         }
         let path = format!("/v1/permissions/rules/{}", seg(rule_id));
         let mut req = self.client.request(Service::Ucs, Method::PUT, path)?;

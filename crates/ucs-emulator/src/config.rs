@@ -1,0 +1,186 @@
+//! Emulator configuration: listen address, auth, credentials, quotas, timing, persistence, faults.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::EmulatorError;
+
+/// The demo access key the emulator accepts by default (documented in the README).
+pub const DEMO_AK: &str = "UCSEMULATORDEMOAK000";
+/// The demo secret key paired with [`DEMO_AK`].
+pub const DEMO_SK: &str = "ucs-emulator-demo-secret-key-0000000000";
+/// The account (domain) id of the demo credential.
+pub const DEMO_DOMAIN_ID: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+/// The project id of the demo credential (HSS paths and `X-Project-Id` carry it).
+pub const DEMO_PROJECT_ID: &str = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+/// The IAM user name accepted for password tokens.
+pub const DEMO_USER: &str = "demo-user";
+/// The IAM password of [`DEMO_USER`].
+pub const DEMO_PASSWORD: &str = "demo-password";
+/// The account name [`DEMO_USER`] belongs to.
+pub const DEMO_DOMAIN_NAME: &str = "demo-account";
+
+/// Whether requests must be authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AuthMode {
+    /// AK/SK signature by a known credential, or a token the emulator issued.
+    #[default]
+    Signed,
+    /// Every request is accepted as the first credential's account.
+    None,
+}
+
+/// An AK/SK pair the emulator accepts, with the account and project it belongs to.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EmulatorCredential {
+    /// Access key.
+    pub ak: String,
+    /// Secret key (never printed).
+    pub sk: String,
+    /// Account (domain) id.
+    pub domain_id: String,
+    /// Project id that HSS paths and `X-Project-Id` must carry.
+    pub project_id: String,
+}
+
+impl std::fmt::Debug for EmulatorCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorCredential")
+            .field("ak", &self.ak)
+            .field("sk", &"<redacted>")
+            .field("domain_id", &self.domain_id)
+            .field("project_id", &self.project_id)
+            .finish()
+    }
+}
+
+impl EmulatorCredential {
+    /// The demo credential.
+    pub fn demo() -> Self {
+        Self {
+            ak: DEMO_AK.to_owned(),
+            sk: DEMO_SK.to_owned(),
+            domain_id: DEMO_DOMAIN_ID.to_owned(),
+            project_id: DEMO_PROJECT_ID.to_owned(),
+        }
+    }
+
+    /// Parses `AK:SK[:DOMAIN_ID[:PROJECT_ID]]`; missing ids default to the demo ones.
+    pub fn parse(spec: &str) -> Result<Self, EmulatorError> {
+        let parts: Vec<&str> = spec.split(':').collect();
+        let invalid = |reason: &str| EmulatorError::Config {
+            field: "credential",
+            reason: reason.to_owned(),
+        };
+        if !(2..=4).contains(&parts.len()) {
+            return Err(invalid("expected AK:SK[:DOMAIN_ID[:PROJECT_ID]]"));
+        }
+        if parts.iter().any(|p| p.is_empty()) {
+            return Err(invalid("AK, SK and the ids must not be empty"));
+        }
+        Ok(Self {
+            ak: parts[0].to_owned(),
+            sk: parts[1].to_owned(),
+            domain_id: parts.get(2).unwrap_or(&DEMO_DOMAIN_ID).to_string(),
+            project_id: parts.get(3).unwrap_or(&DEMO_PROJECT_ID).to_string(),
+        })
+    }
+}
+
+/// Random faults applied to API requests (never to `/_emulator/`).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct FaultConfig {
+    /// Share of requests answered 500 `UCS.01000006` (0.0 to 1.0).
+    pub error_rate: f64,
+    /// Share of requests answered 429 with `Retry-After`.
+    pub throttle_rate: f64,
+    /// The `Retry-After` seconds sent with a 429.
+    pub retry_after_secs: u64,
+    /// Extra latency before every answer.
+    #[serde(with = "millis")]
+    pub latency: Duration,
+    /// Share of connections closed without an answer.
+    pub drop_rate: f64,
+}
+
+impl FaultConfig {
+    pub(crate) fn check(&self) -> Result<(), EmulatorError> {
+        for (field, rate) in [
+            ("fault error_rate", self.error_rate),
+            ("fault throttle_rate", self.throttle_rate),
+            ("fault drop_rate", self.drop_rate),
+        ] {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(EmulatorError::Config {
+                    field,
+                    reason: format!("must be between 0 and 1 (got {rate})"),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+mod millis {
+    //! `Duration` as whole milliseconds on the wire (`latency_ms` style).
+    use std::time::Duration;
+
+    pub fn serialize<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        let ms: u64 = serde::Deserialize::deserialize(d)?;
+        Ok(Duration::from_millis(ms))
+    }
+}
+
+/// Where the structured (JSON lines) request log goes; it is also kept in memory for `/_emulator/log`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestLogTarget {
+    /// Standard error.
+    Stderr,
+    /// A file, appended to.
+    File(PathBuf),
+}
+
+/// Everything the emulator can be told at start.
+#[derive(Debug, Clone)]
+pub struct EmulatorConfig {
+    /// Address to bind; port 0 picks a free port.
+    pub listen: SocketAddr,
+    /// Whether requests must be authenticated.
+    pub auth: AuthMode,
+    /// Accepted AK/SK credentials; the first is the account used with [`AuthMode::None`].
+    pub credentials: Vec<EmulatorCredential>,
+    /// Per-account limit of clusters, of fleets and of rules (the reference's default is 50).
+    pub quota: usize,
+    /// How long enabling federation takes from start to `Success`.
+    pub federation_duration: Duration,
+    /// Persist the state here (loaded at start, written atomically after every change).
+    pub state_file: Option<PathBuf>,
+    /// Random faults.
+    pub faults: FaultConfig,
+    /// Clusters registered at start (for benchmarks and demos).
+    pub seed_clusters: usize,
+    /// Structured request log destination.
+    pub request_log: Option<RequestLogTarget>,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            auth: AuthMode::Signed,
+            credentials: vec![EmulatorCredential::demo()],
+            quota: 50,
+            federation_duration: Duration::from_secs(3),
+            state_file: None,
+            faults: FaultConfig::default(),
+            seed_clusters: 0,
+            request_log: None,
+        }
+    }
+}

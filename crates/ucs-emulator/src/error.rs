@@ -1,0 +1,75 @@
+//! Error answers shaped like the service's: `{"error_code", "error_msg"}` with the reference's status.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+/// An error answer. The status comes from the reference's table for the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ApiFailure {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+}
+
+pub(crate) type ApiResult<T> = Result<T, ApiFailure>;
+
+impl ApiFailure {
+    /// The reference's code with its table status; `detail` is appended to the table message.
+    pub fn new(code: &'static str, detail: impl std::fmt::Display) -> Self {
+        let (status, base) = ucs_sdk::reference::error_code(code).unwrap_or((500, "Server error."));
+        let detail = detail.to_string();
+        let message = if detail.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{} {detail}", base.trim_end())
+        };
+        Self {
+            status: StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            code,
+            message,
+        }
+    }
+
+    pub fn bad_body(detail: impl std::fmt::Display) -> Self {
+        Self::new("UCS.00000012", detail)
+    }
+
+    pub fn bad_query(detail: impl std::fmt::Display) -> Self {
+        Self::new("UCS.00000011", detail)
+    }
+
+    pub fn unauthorized(detail: impl std::fmt::Display) -> Self {
+        Self::new("UCS.01000003", detail)
+    }
+
+    pub fn quota(what: &str, limit: usize) -> Self {
+        Self::new(
+            "UCS.01000017",
+            format!("The quota of {what} ({limit}) is used up."),
+        )
+    }
+
+    pub fn cluster_not_found(id: &str) -> Self {
+        Self::new("UCS.01030001", format!("cluster {id} does not exist"))
+    }
+
+    pub fn fleet_not_found(id: &str) -> Self {
+        Self::new("UCS.01100005", format!("clustergroup {id} does not exist"))
+    }
+
+    pub fn rule_not_found(id: &str) -> Self {
+        Self::new("UCS.01000013", format!("rule {id} does not exist"))
+    }
+
+    pub fn not_found(detail: impl std::fmt::Display) -> Self {
+        Self::new("UCS.01000013", detail)
+    }
+}
+
+impl IntoResponse for ApiFailure {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({"error_code": self.code, "error_msg": self.message});
+        (self.status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,550 @@
+//! `/v1/clusters`, `/v1/managedclusters`, `/v1/config/registeredclusterversions`.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use chrono::Utc;
+use serde_json::json;
+use ucs_sdk::models::{
+    AssociateRules, Cluster, ClusterSpec, ClusterStatus, ConditionStatus, Endpoint, JoinFleet,
+    ObjectMeta, RegisterCluster, UpdateCluster,
+};
+use ucs_sdk::validate;
+
+use super::ok_empty;
+use crate::auth::Caller;
+use crate::error::{ApiFailure, ApiResult};
+use crate::extract::{JsonBody, Params};
+use crate::ids::new_uid;
+use crate::listing::{Paging, Sortable};
+use crate::server::AppState;
+use crate::state::{cluster_fleet, rfc3339, Account, ClusterRecord};
+use crate::validation;
+
+/// Kubernetes versions the service accepts for registered clusters.
+const SUPPORTED_VERSIONS: &[&str] = &[
+    "v1.23", "v1.25", "v1.27", "v1.28", "v1.29", "v1.30", "v1.31",
+];
+
+fn check_id(id: &str) -> ApiResult<()> {
+    validate::cluster_id("clusterid", id).map_err(|e| ApiFailure::bad_query(e.to_string()))
+}
+
+pub(crate) fn find<'a>(account: &'a Account, id: &str) -> ApiResult<&'a ClusterRecord> {
+    account
+        .clusters
+        .get(id)
+        .ok_or_else(|| ApiFailure::cluster_not_found(id))
+}
+
+fn find_mut<'a>(account: &'a mut Account, id: &str) -> ApiResult<&'a mut ClusterRecord> {
+    account
+        .clusters
+        .get_mut(id)
+        .ok_or_else(|| ApiFailure::cluster_not_found(id))
+}
+
+/// The cluster as the service shows it: live federation condition, optional status.
+fn render(account: &Account, record: &ClusterRecord, with_status: bool) -> Cluster {
+    let mut cluster = record.cluster.clone();
+    if let Some(meta) = cluster.metadata.as_mut() {
+        meta.update_timestamp = Some(rfc3339(record.updated_at));
+    }
+    if !with_status {
+        cluster.status = None;
+        return cluster;
+    }
+    let federated = cluster_fleet(&cluster)
+        .and_then(|fleet| account.fleets.get(fleet))
+        .is_some_and(|f| f.federation.is_some());
+    if let Some(status) = cluster.status.as_mut() {
+        let conditions = status.conditions.get_or_insert_with(Vec::new);
+        conditions.retain(|c| c.condition_type.as_deref() != Some("Federation"));
+        if federated {
+            conditions.push(ConditionStatus {
+                condition_type: Some("Federation".into()),
+                status: Some("Federalized".into()),
+                last_transition_time: Some(rfc3339(record.updated_at)),
+                ..Default::default()
+            });
+        }
+    }
+    cluster
+}
+
+fn status_for(category: &str, activated: bool) -> ClusterStatus {
+    let available = category == "self" || activated;
+    let now = rfc3339(Utc::now());
+    ClusterStatus {
+        kubernetes_version: Some("v1.28".into()),
+        phase: Some(if available { "Available" } else { "Pending" }.into()),
+        conditions: Some(vec![ConditionStatus {
+            condition_type: Some("Ready".into()),
+            status: Some(if available { "True" } else { "False" }.into()),
+            last_transition_time: Some(now),
+            reason: Some(
+                if available {
+                    "ClusterAvailable"
+                } else {
+                    "WaitingForAgent"
+                }
+                .into(),
+            ),
+            ..Default::default()
+        }]),
+        endpoints: vec![Endpoint {
+            url: Some("https://192.168.1.251:5443".into()),
+            endpoint_type: Some("Internal".into()),
+            status: None,
+        }],
+        arrear_freeze: Some("false".into()),
+        police_freeze: Some("false".into()),
+        ..Default::default()
+    }
+}
+
+/// Builds a cluster record from a validated registration.
+fn new_record(account: &mut Account, body: RegisterCluster) -> (String, ClusterRecord) {
+    let now = Utc::now();
+    let uid = body.metadata.uid.clone().unwrap_or_else(new_uid);
+    let s = body.spec;
+    let status = status_for(&s.category, false);
+    let grouped = s.cluster_group_id.as_deref().is_some_and(|g| !g.is_empty());
+    let cluster = Cluster {
+        kind: Some("Cluster".into()),
+        api_version: Some("v1".into()),
+        metadata: Some(ObjectMeta {
+            uid: Some(uid.clone()),
+            name: Some(body.metadata.name),
+            labels: body.metadata.labels,
+            annotations: body.metadata.annotations,
+            creation_timestamp: Some(rfc3339(now)),
+            ..Default::default()
+        }),
+        spec: Some(ClusterSpec {
+            sync_mode: Some(String::new()),
+            cluster_group_id: s.cluster_group_id.filter(|g| !g.is_empty()),
+            manage_type: Some(if grouped { "grouped" } else { "discrete" }.into()),
+            provider: Some(s.provider),
+            cluster_type: Some(s.cluster_type),
+            category: Some(s.category),
+            region: s.region,
+            country: Some(s.country),
+            city: s.city,
+            project_id: s.project_id,
+            is_downloaded_cert: Some(false),
+            network: s.network,
+            ..Default::default()
+        }),
+        status: Some(status),
+        extra: Default::default(),
+    };
+    let seq = account.next_seq();
+    (
+        uid,
+        ClusterRecord {
+            cluster,
+            created_at: now,
+            updated_at: now,
+            seq,
+            access_downloaded: false,
+            rules: Vec::new(),
+        },
+    )
+}
+
+/// Registers `count` attached clusters at start (benchmarks, demos); quotas do not apply.
+pub(crate) fn seed(app: &AppState, count: usize) {
+    let Some(caller) = app.config.credentials.first().map(Caller::from) else {
+        return;
+    };
+    let _ = app.write(&caller, |account| {
+        for i in 0..count {
+            let body: RegisterCluster = match serde_json::from_value(json!({
+                "kind": "Cluster", "apiVersion": "v1",
+                "metadata": {"name": format!("seed-{i:04}"), "labels": {"seed": "true"}},
+                "spec": {"category": "attachedcluster", "type": "privatek8s", "provider": "privatek8s",
+                         "country": "CN", "city": "110000", "manageType": "discrete"}
+            })) {
+                Ok(body) => body,
+                Err(_) => return Ok(()),
+            };
+            let (uid, record) = new_record(account, body);
+            account.clusters.insert(uid, record);
+        }
+        Ok(())
+    });
+}
+
+pub(crate) async fn list(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    params: Params,
+) -> ApiResult<Response> {
+    let paging = Paging::from_params(&params)?;
+    let category = params.str("category");
+    let with_status = params.bool("enablestatus")?.unwrap_or(true);
+    let fleet = params.str("clustergroupid");
+    let manage = params
+        .one_of("managetype", validate::MANAGE_TYPE_FILTERS)?
+        .filter(|m| m != "all");
+    let ids: Option<Vec<&str>> = params.str("clusterids").map(|v| {
+        v.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    });
+    let body = app.read(&caller, |account| {
+        let rows = account
+            .clusters
+            .values()
+            .filter(|r| {
+                let spec = r.cluster.spec.as_ref();
+                category.is_none_or(|c| spec.and_then(|s| s.category.as_deref()) == Some(c))
+                    && fleet.is_none_or(|f| cluster_fleet(&r.cluster) == Some(f))
+                    && manage
+                        .as_deref()
+                        .is_none_or(|m| spec.and_then(|s| s.manage_type.as_deref()) == Some(m))
+                    && ids
+                        .as_ref()
+                        .is_none_or(|ids| ids.contains(&r.cluster.uid()))
+            })
+            .map(|r| Sortable {
+                created: r.created_at,
+                updated: r.updated_at,
+                seq: r.seq,
+                item: r,
+            })
+            .collect();
+        let (page, total) = paging.apply(rows);
+        let items: Vec<Cluster> = page
+            .into_iter()
+            .map(|r| render(account, r, with_status))
+            .collect();
+        Ok(json!({"items": items, "total": total}))
+    })?;
+    Ok(Json(body).into_response())
+}
+
+pub(crate) async fn get(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Cluster>> {
+    check_id(&id)?;
+    app.read(&caller, |account| {
+        Ok(Json(render(account, find(account, &id)?, true)))
+    })
+}
+
+pub(crate) async fn register(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    JsonBody(body): JsonBody<RegisterCluster>,
+) -> ApiResult<Response> {
+    validation::register_cluster(&body)?;
+    let quota = app.config.quota;
+    let uid =
+        app.write(&caller, |account| {
+            if account.clusters.len() >= quota {
+                return Err(ApiFailure::quota("clusters", quota));
+            }
+            let name = &body.metadata.name;
+            if account.clusters.values().any(|c| c.cluster.name() == name) {
+                return Err(ApiFailure::new(
+                    "UCS.01030003",
+                    format!("a cluster named {name:?} is already registered"),
+                ));
+            }
+            if let Some(uid) = &body.metadata.uid {
+                if account.clusters.contains_key(uid) {
+                    return Err(ApiFailure::new(
+                        "UCS.01030003",
+                        format!("a cluster with UID {uid} is already registered"),
+                    ));
+                }
+            }
+            match body
+                .spec
+                .cluster_group_id
+                .as_deref()
+                .filter(|g| !g.is_empty())
+            {
+                Some(fleet) if !account.fleets.contains_key(fleet) => {
+                    return Err(ApiFailure::fleet_not_found(fleet))
+                }
+                None if body.spec.manage_type == "grouped" => return Err(ApiFailure::bad_body(
+                    "invalid argument `spec.clusterGroupID`: required when manageType is grouped",
+                )),
+                _ => {}
+            }
+            let (uid, record) = new_record(account, body);
+            account.clusters.insert(uid.clone(), record);
+            Ok(uid)
+        })?;
+    Ok((StatusCode::CREATED, Json(json!({ "uid": uid }))).into_response())
+}
+
+pub(crate) async fn update(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<UpdateCluster>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    validation::body(validate::one_of("kind", &body.kind, &["Cluster"]))?;
+    validation::body(validate::one_of("apiVersion", &body.api_version, &["v1"]))?;
+    if let Some(city) = body.spec.as_ref().and_then(|s| s.city.as_deref()) {
+        if !city.is_empty() {
+            validation::body(ucs_sdk::body_checks::city_code("spec.city", city))?;
+        }
+    }
+    app.write(&caller, |account| {
+        let record = find_mut(account, &id)?;
+        if let (Some(meta), Some(new)) = (record.cluster.metadata.as_mut(), body.metadata) {
+            if new.labels.is_some() {
+                meta.labels = new.labels;
+            }
+            if new.annotations.is_some() {
+                meta.annotations = new.annotations;
+            }
+        }
+        if let (Some(spec), Some(new)) = (record.cluster.spec.as_mut(), body.spec) {
+            if new.country.is_some() {
+                spec.country = new.country;
+            }
+            if new.city.is_some() {
+                spec.city = new.city;
+            }
+            if let Some(worker) = new.worker_config {
+                spec.extra.insert(
+                    "workerConfig".into(),
+                    serde_json::to_value(worker).unwrap_or_default(),
+                );
+            }
+        }
+        record.updated_at = Utc::now();
+        Ok(ok_empty())
+    })
+}
+
+pub(crate) async fn delete(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    app.write(&caller, |account| {
+        account
+            .clusters
+            .remove(&id)
+            .ok_or_else(|| ApiFailure::cluster_not_found(&id))?;
+        Ok(ok_empty())
+    })
+}
+
+pub(crate) async fn access_info(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    params: Params,
+) -> ApiResult<Json<Vec<String>>> {
+    check_id(&id)?;
+    let vpc_endpoint = params.str("vpcendpoint").map(str::to_owned);
+    let region = params.str("region").unwrap_or("cn-north-4").to_owned();
+    app.write(&caller, |account| {
+        let record = find_mut(account, &id)?;
+        let spec = record.cluster.spec.as_ref();
+        if spec.and_then(|s| s.category.as_deref()) == Some("self") {
+            return Err(ApiFailure::new(
+                "UCS.01030011",
+                "CCE clusters do not take access info; it is only for attached, on-premise and multi-cloud clusters.",
+            ));
+        }
+        if record.access_downloaded {
+            return Ok(Json(vec!["already downloaded".to_owned()]));
+        }
+        record.access_downloaded = true;
+        if let Some(spec) = record.cluster.spec.as_mut() {
+            spec.is_downloaded_cert = Some(true);
+        }
+        let proxy = vpc_endpoint.unwrap_or_else(|| format!("proxyurl.ucs.{region}.myhuaweicloud.com"));
+        Ok(Json(vec![
+            "apiVersion: v1".to_owned(),
+            "kind: Config".to_owned(),
+            format!("clusters:\n- name: ucs-agent\n  cluster:\n    server: https://{proxy}:30123"),
+            format!("users:\n- name: ucs-agent\n  user:\n    token: agent-{id}"),
+        ]))
+    })
+}
+
+pub(crate) async fn activate(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    app.write(&caller, |account| {
+        let record = find_mut(account, &id)?;
+        let category = record
+            .cluster
+            .spec
+            .as_ref()
+            .and_then(|s| s.category.clone())
+            .unwrap_or_default();
+        record.cluster.status = Some(status_for(&category, true));
+        // Activation lets the agent connect again, so its access info can be fetched again.
+        record.access_downloaded = false;
+        record.updated_at = Utc::now();
+        Ok(ok_empty())
+    })
+}
+
+/// Checks that every rule of an association exists.
+pub(crate) fn check_rules(account: &Account, body: &AssociateRules) -> ApiResult<()> {
+    for (i, item) in body.rule_id_namespaces.iter().enumerate() {
+        for id in &item.rule_ids {
+            if !account.rules.contains_key(id) {
+                return Err(ApiFailure::new(
+                    "UCS.01100003",
+                    format!("ruleIDNamespaces[{i}]: rule {id} does not exist"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) async fn associate_rules(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<AssociateRules>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    app.write(&caller, |account| {
+        find(account, &id)?;
+        check_rules(account, &body)?;
+        let record = find_mut(account, &id)?;
+        record.rules = body.rule_id_namespaces;
+        record.updated_at = Utc::now();
+        Ok(ok_empty())
+    })
+}
+
+/// The account's CCE clusters, as the CCE service would list them.
+fn cce_clusters(caller: &Caller) -> Vec<Cluster> {
+    ["cce-prod", "cce-staging"]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, name)| {
+            serde_json::from_value(json!({
+                "kind": "Cluster", "apiVersion": "v1",
+                "metadata": {"name": name, "uid": format!("57ef11e7-7d72-11ee-a590-0255ac100b0{i}"),
+                             "creationTimestamp": "2023-11-07T13:34:15Z"},
+                "spec": {"syncMode": "", "apiEndpoint": "https://cce-internal.cn-north-4.myhuaweicloud.com",
+                         "provider": "huaweicloud", "type": "cce", "category": "self", "region": "cn-north-4",
+                         "country": "CN", "city": "150900", "projectID": caller.project_id,
+                         "projectName": "cn-north-4", "IsDownloadedCert": false},
+                "status": {"kubernetesVersion": "v1.28", "phase": "Available"}
+            }))
+            .ok()
+        })
+        .collect()
+}
+
+pub(crate) async fn list_managed(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    params: Params,
+) -> ApiResult<Json<Vec<Cluster>>> {
+    // The official SDK sends `unimported`; the reference names it `unregister`.
+    let only_unregistered = match params.bool("unregister")? {
+        Some(v) => Some(v),
+        None => params.bool("unimported")?,
+    };
+    let all = cce_clusters(&caller);
+    app.read(&caller, |account| {
+        let registered = |c: &Cluster| {
+            account
+                .clusters
+                .values()
+                .any(|r| r.cluster.name() == c.name() || r.cluster.uid() == c.uid())
+        };
+        Ok(Json(
+            all.into_iter()
+                .filter(|c| match only_unregistered {
+                    Some(true) => !registered(c),
+                    Some(false) => registered(c),
+                    None => true,
+                })
+                .collect(),
+        ))
+    })
+}
+
+pub(crate) async fn supported_versions() -> Json<serde_json::Value> {
+    Json(json!({ "versions": SUPPORTED_VERSIONS }))
+}
+
+pub(crate) async fn join_fleet(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<JoinFleet>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    validation::body(validate::id("clusterGroupID", &body.cluster_group_id))?;
+    app.write(&caller, |account| {
+        join(account, &id, &body.cluster_group_id)?;
+        Ok(ok_empty())
+    })
+}
+
+/// Puts a cluster in a fleet: `clusterGroupID` set, `manageType` grouped.
+pub(crate) fn join(account: &mut Account, cluster_id: &str, fleet_id: &str) -> ApiResult<()> {
+    if !account.fleets.contains_key(fleet_id) {
+        return Err(ApiFailure::fleet_not_found(fleet_id));
+    }
+    let record = find_mut(account, cluster_id)?;
+    if let Some(other) = cluster_fleet(&record.cluster) {
+        if other != fleet_id {
+            return Err(ApiFailure::new(
+                "UCS.01100002",
+                format!("cluster {cluster_id} already belongs to fleet {other}"),
+            ));
+        }
+    }
+    if let Some(spec) = record.cluster.spec.as_mut() {
+        spec.cluster_group_id = Some(fleet_id.to_owned());
+        spec.manage_type = Some("grouped".into());
+    }
+    record.updated_at = Utc::now();
+    Ok(())
+}
+
+pub(crate) async fn leave_fleet(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    app.write(&caller, |account| {
+        let record = find_mut(account, &id)?;
+        if cluster_fleet(&record.cluster).is_none() {
+            return Err(ApiFailure::new(
+                "UCS.01100002",
+                format!("cluster {id} is not in a fleet"),
+            ));
+        }
+        if let Some(spec) = record.cluster.spec.as_mut() {
+            spec.cluster_group_id = None;
+            spec.manage_type = Some("discrete".into());
+        }
+        record.updated_at = Utc::now();
+        Ok(ok_empty())
+    })
+}

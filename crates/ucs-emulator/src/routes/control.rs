@@ -1,0 +1,103 @@
+//! Control endpoints under `/_emulator/`: reset, state dump, faults, request log.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::config::FaultConfig;
+use crate::error::ApiFailure;
+use crate::error::ApiResult;
+use crate::extract::JsonBody;
+use crate::faults::ScriptedFault;
+use crate::federation::SUB_JOBS;
+use crate::server::AppState;
+
+/// `POST /_emulator/reset`: forgets every record, fault and log entry; seeds again if configured.
+pub(crate) async fn reset(State(app): State<Arc<AppState>>) -> Json<Value> {
+    app.reset();
+    app.faults.clear();
+    app.log.clear();
+    if app.config.seed_clusters > 0 {
+        super::clusters::seed(&app, app.config.seed_clusters);
+    }
+    Json(json!({"reset": true}))
+}
+
+/// `GET /_emulator/state`: every record; gateway tokens are shown by fleet only.
+pub(crate) async fn state(State(app): State<Arc<AppState>>) -> Json<Value> {
+    let store = app.snapshot();
+    let grants: Vec<Value> = store
+        .gateway_tokens
+        .values()
+        .map(|g| json!({"domain_id": g.domain_id, "fleet": g.fleet}))
+        .collect();
+    Json(json!({
+        "version": store.version,
+        "accounts": store.accounts,
+        "gateway_grants": grants,
+    }))
+}
+
+/// The random fault rates plus the scripted federation failure.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct FaultSettings {
+    #[serde(flatten)]
+    config: FaultConfig,
+    /// New federation jobs fail at this sub-job.
+    federation_failure: Option<String>,
+}
+
+/// `GET /_emulator/faults`.
+pub(crate) async fn faults(State(app): State<Arc<AppState>>) -> Json<FaultSettings> {
+    Json(FaultSettings {
+        config: app.faults.config(),
+        federation_failure: app.faults.federation_failure(),
+    })
+}
+
+/// `PUT /_emulator/faults`: replaces the random fault rates (fields: `error_rate`, `throttle_rate`,
+/// `retry_after_secs`, `latency` in ms, `drop_rate`, `federation_failure`).
+pub(crate) async fn set_faults(
+    State(app): State<Arc<AppState>>,
+    JsonBody(settings): JsonBody<FaultSettings>,
+) -> ApiResult<Json<FaultSettings>> {
+    settings
+        .config
+        .check()
+        .map_err(|e| ApiFailure::bad_body(e.to_string()))?;
+    if let Some(sub) = &settings.federation_failure {
+        if !SUB_JOBS.contains(&sub.as_str()) {
+            return Err(ApiFailure::bad_body(format!(
+                "invalid argument `federation_failure`: must be one of {}",
+                SUB_JOBS.join(", ")
+            )));
+        }
+    }
+    app.faults.set_config(settings.config.clone());
+    app.faults
+        .set_federation_failure(settings.federation_failure.clone());
+    Ok(Json(settings))
+}
+
+/// `POST /_emulator/faults/next`: scripted faults for the next matching requests.
+pub(crate) async fn push_faults(
+    State(app): State<Arc<AppState>>,
+    JsonBody(faults): JsonBody<Vec<ScriptedFault>>,
+) -> Json<Value> {
+    app.faults.push(faults);
+    Json(json!({"pending": app.faults.pending().len()}))
+}
+
+/// `GET /_emulator/faults/next`: scripted faults not yet used.
+pub(crate) async fn pending_faults(State(app): State<Arc<AppState>>) -> Json<Vec<ScriptedFault>> {
+    Json(app.faults.pending())
+}
+
+/// `GET /_emulator/log`: the last 1,000 requests.
+pub(crate) async fn log(State(app): State<Arc<AppState>>) -> Json<Vec<Value>> {
+    Json(app.log.recent())
+}

@@ -1,0 +1,222 @@
+//! Fleet federation: enable, disable, progress, connection, cert and kubeconfig.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use chrono::Utc;
+use serde_json::{json, Value};
+use ucs_sdk::models::{
+    DownloadKubeconfigRequest, FederationConnectionRequest, FederationKubeconfigRequest, Job,
+};
+use ucs_sdk::validate;
+
+use super::fleets::{check_id, find, find_mut};
+use super::{created_empty, ok_empty};
+use crate::auth::Caller;
+use crate::error::{ApiFailure, ApiResult};
+use crate::extract::{JsonBody, Params};
+use crate::federation::{is_ready, job, SUB_JOBS};
+use crate::ids::{new_token, new_uid};
+use crate::server::AppState;
+use crate::state::{Account, FederationRecord, GatewayGrant};
+use crate::{kubeconfig, validation};
+
+fn not_federated(id: &str) -> ApiFailure {
+    ApiFailure::new("UCS.01080006", format!("fleet {id} has no federation"))
+}
+
+pub(crate) async fn enable(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    params: Params,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    let retry_join_all = params.bool("retryjoinall")?.unwrap_or(false);
+    let duration_ms = u64::try_from(app.config.federation_duration.as_millis()).unwrap_or(u64::MAX);
+    let fail_sub_job = app.faults.federation_failure();
+    app.write(&caller, |account| {
+        let record = find_mut(account, &id)?;
+        if record.federation.is_some() {
+            // Retrying the join of every cluster is allowed on an enabled federation.
+            return if retry_join_all {
+                Ok(created_empty())
+            } else {
+                Err(ApiFailure::new(
+                    "UCS.01080002",
+                    format!("fleet {id} already has a federation"),
+                ))
+            };
+        }
+        let federation_id = new_uid();
+        let now = Utc::now();
+        if let Some(spec) = record.fleet.spec.as_mut() {
+            spec.federation_id = Some(federation_id.clone());
+            spec.federation_version = Some("v1.7.0".into());
+        }
+        record.federation = Some(FederationRecord {
+            job_id: new_uid(),
+            sub_job_ids: SUB_JOBS.iter().map(|_| new_uid()).collect(),
+            federation_id,
+            started_at: now,
+            duration_ms,
+            fail_sub_job,
+            connection_id: None,
+        });
+        record.updated_at = now;
+        Ok(created_empty())
+    })
+}
+
+pub(crate) async fn disable(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    app.write(&caller, |account| {
+        let record = find_mut(account, &id)?;
+        if record.federation.take().is_none() {
+            return Err(not_federated(&id));
+        }
+        if let Some(spec) = record.fleet.spec.as_mut() {
+            spec.federation_id = None;
+            spec.federation_version = None;
+        }
+        record.updated_at = Utc::now();
+        let name = record.fleet.name().to_owned();
+        account.karmada.remove(&name);
+        Ok(ok_empty())
+    })
+}
+
+pub(crate) async fn progress(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Job>> {
+    check_id(&id)?;
+    app.read(&caller, |account| {
+        let record = find(account, &id)?;
+        let federation = record
+            .federation
+            .as_ref()
+            .ok_or_else(|| not_federated(&id))?;
+        Ok(Json(job(federation, Utc::now())))
+    })
+}
+
+/// The federation of a fleet whose job has finished; connection and kubeconfigs need one.
+fn ready_federation<'a>(account: &'a Account, id: &str) -> ApiResult<&'a FederationRecord> {
+    let federation = find(account, id)?
+        .federation
+        .as_ref()
+        .ok_or_else(|| not_federated(id))?;
+    if !is_ready(federation, Utc::now()) {
+        return Err(ApiFailure::new(
+            "UCS.01080001",
+            format!("the federation of fleet {id} is not ready yet; watch federation_progress"),
+        ));
+    }
+    Ok(federation)
+}
+
+fn check_network(project: &str, vpc: &str, subnet: &str) -> ApiResult<()> {
+    validation::body(validate::required("projectID", project))?;
+    validation::body(validate::required("vpcID", vpc))?;
+    validation::body(validate::required("subnetID", subnet))
+}
+
+fn check_days(days: i64) -> ApiResult<()> {
+    validation::body(validate::range(
+        "duration",
+        days,
+        validate::DURATION_DAYS.0,
+        validate::DURATION_DAYS.1,
+    ))
+}
+
+pub(crate) async fn connection(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<FederationConnectionRequest>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    check_network(&body.project_id, &body.vpc_id, &body.subnet_id)?;
+    let connection_id = app.write(&caller, |account| {
+        ready_federation(account, &id)?;
+        let connection_id = new_uid();
+        if let Some(f) = find_mut(account, &id)?.federation.as_mut() {
+            f.connection_id = Some(connection_id.clone());
+        }
+        Ok(connection_id)
+    })?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(json!({ "id": connection_id })),
+    )
+        .into_response())
+}
+
+/// Issues a kubeconfig for the fleet's gateway, reachable through this emulator.
+fn issue_kubeconfig(
+    app: &AppState,
+    caller: &Caller,
+    id: &str,
+    headers: &HeaderMap,
+    days: i64,
+) -> ApiResult<Response> {
+    let host = headers
+        .get("host")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("127.0.0.1")
+        .to_owned();
+    let name = app.read(caller, |account| {
+        ready_federation(account, id)?;
+        Ok(find(account, id)?.fleet.name().to_owned())
+    })?;
+    let token = new_token("gw-");
+    app.write_store(|store| {
+        store.gateway_tokens.insert(
+            token.clone(),
+            GatewayGrant {
+                domain_id: caller.domain_id.clone(),
+                project_id: caller.project_id.clone(),
+                fleet: name.clone(),
+            },
+        );
+        Ok(())
+    })?;
+    let server = format!("http://{host}/karmada/{name}");
+    let doc: Value = kubeconfig::for_fleet(&name, &server, &token, days);
+    Ok((axum::http::StatusCode::CREATED, Json(doc)).into_response())
+}
+
+pub(crate) async fn kubeconfig_with_cert(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<FederationKubeconfigRequest>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    check_network(&body.project_id, &body.vpc_id, &body.subnet_id)?;
+    check_days(body.duration)?;
+    issue_kubeconfig(&app, &caller, &id, &headers, body.duration)
+}
+
+pub(crate) async fn download_kubeconfig(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<DownloadKubeconfigRequest>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    check_days(body.duration)?;
+    issue_kubeconfig(&app, &caller, &id, &headers, body.duration)
+}

@@ -1,0 +1,291 @@
+//! `/v1/clustergroups`: fleets, their clusters, rules, zones and description.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use chrono::Utc;
+use serde_json::json;
+use ucs_sdk::models::{
+    AddClusters, AssociateRules, ClusterGroup, ClusterGroupSpec, ClusterGroupStatus, ObjectMeta,
+    RegisterFleet, UpdateDescription, UpdateZones,
+};
+use ucs_sdk::validate;
+
+use super::clusters::{check_rules, join};
+use super::ok_empty;
+use crate::auth::Caller;
+use crate::error::{ApiFailure, ApiResult};
+use crate::extract::{JsonBody, Params};
+use crate::federation;
+use crate::ids::new_uid;
+use crate::listing::{Paging, Sortable};
+use crate::server::AppState;
+use crate::state::{go_time, Account, FleetRecord};
+use crate::validation;
+
+pub(crate) fn check_id(id: &str) -> ApiResult<()> {
+    validation::path_id("clustergroupid", id)
+}
+
+pub(crate) fn find<'a>(account: &'a Account, id: &str) -> ApiResult<&'a FleetRecord> {
+    account
+        .fleets
+        .get(id)
+        .ok_or_else(|| ApiFailure::fleet_not_found(id))
+}
+
+pub(crate) fn find_mut<'a>(account: &'a mut Account, id: &str) -> ApiResult<&'a mut FleetRecord> {
+    account
+        .fleets
+        .get_mut(id)
+        .ok_or_else(|| ApiFailure::fleet_not_found(id))
+}
+
+/// The fleet as the service shows it, with its federation condition computed now.
+fn render(app: &AppState, record: &FleetRecord) -> ClusterGroup {
+    let mut fleet = record.fleet.clone();
+    if let Some(meta) = fleet.metadata.as_mut() {
+        meta.update_timestamp = Some(go_time(record.updated_at));
+    }
+    let condition = federation::condition(app, record);
+    fleet.status = Some(ClusterGroupStatus {
+        conditions: Some(vec![condition]),
+        extra: Default::default(),
+    });
+    fleet
+}
+
+pub(crate) async fn list(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    params: Params,
+) -> ApiResult<Response> {
+    let paging = Paging::from_params(&params)?;
+    let body = app.read(&caller, |account| {
+        let rows = account
+            .fleets
+            .values()
+            .map(|r| Sortable {
+                created: r.created_at,
+                updated: r.updated_at,
+                seq: r.seq,
+                item: r,
+            })
+            .collect();
+        let (page, total) = paging.apply(rows);
+        let items: Vec<ClusterGroup> = page.into_iter().map(|r| render(&app, r)).collect();
+        Ok(json!({"items": items, "total": total}))
+    })?;
+    Ok(Json(body).into_response())
+}
+
+pub(crate) async fn get(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ClusterGroup>> {
+    check_id(&id)?;
+    app.read(&caller, |account| {
+        Ok(Json(render(&app, find(account, &id)?)))
+    })
+}
+
+fn check_cluster_ids(account: &Account, ids: &[String], field: &str) -> ApiResult<()> {
+    for (i, id) in ids.iter().enumerate() {
+        validation::body(validate::cluster_id(&format!("{field}[{i}]"), id))?;
+        super::clusters::find(account, id)?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn register(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    JsonBody(body): JsonBody<RegisterFleet>,
+) -> ApiResult<Response> {
+    validation::name("metadata.name", &body.metadata.name)?;
+    let spec = body.spec.unwrap_or_default();
+    if let Some(d) = &spec.description {
+        validation::body(validate::length(
+            "spec.description",
+            d,
+            0,
+            validate::DESCRIPTION_MAX,
+        ))?;
+    }
+    let cluster_ids = spec.cluster_ids.unwrap_or_default();
+    let quota = app.config.quota;
+    let uid = app.write(&caller, |account| {
+        if account.fleets.len() >= quota {
+            return Err(ApiFailure::quota("fleets", quota));
+        }
+        let name = &body.metadata.name;
+        if account.fleets.values().any(|f| f.fleet.name() == name) {
+            return Err(ApiFailure::new(
+                "UCS.01100004",
+                format!("a fleet named {name:?} already exists"),
+            ));
+        }
+        check_cluster_ids(account, &cluster_ids, "spec.clusterIds")?;
+        for id in &cluster_ids {
+            if let Some(other) =
+                crate::state::cluster_fleet(&super::clusters::find(account, id)?.cluster)
+            {
+                return Err(ApiFailure::new(
+                    "UCS.01100002",
+                    format!("cluster {id} already belongs to fleet {other}"),
+                ));
+            }
+        }
+        let now = Utc::now();
+        let uid = new_uid();
+        let seq = account.next_seq();
+        account.fleets.insert(
+            uid.clone(),
+            FleetRecord {
+                fleet: ClusterGroup {
+                    kind: Some("ClusterGroup".into()),
+                    api_version: Some("v1".into()),
+                    metadata: Some(ObjectMeta {
+                        uid: Some(uid.clone()),
+                        name: Some(name.clone()),
+                        creation_timestamp: Some(go_time(now)),
+                        ..Default::default()
+                    }),
+                    spec: Some(ClusterGroupSpec {
+                        description: spec.description,
+                        ..Default::default()
+                    }),
+                    status: None,
+                    extra: Default::default(),
+                },
+                created_at: now,
+                updated_at: now,
+                seq,
+                rules: Vec::new(),
+                federation: None,
+            },
+        );
+        for id in &cluster_ids {
+            join(account, id, &uid)?;
+        }
+        Ok(uid)
+    })?;
+    Ok((StatusCode::CREATED, Json(json!({ "uid": uid }))).into_response())
+}
+
+pub(crate) async fn delete(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    app.write(&caller, |account| {
+        let record = find(account, &id)?;
+        let members = account.fleet_members(&id);
+        if !members.is_empty() {
+            return Err(ApiFailure::new(
+                "UCS.01100007",
+                format!(
+                    "the fleet still holds {} cluster(s); remove them before deleting it",
+                    members.len()
+                ),
+            ));
+        }
+        let name = record.fleet.name().to_owned();
+        account.fleets.remove(&id);
+        account.karmada.remove(&name);
+        Ok(ok_empty())
+    })
+}
+
+pub(crate) async fn add_clusters(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<AddClusters>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    app.write(&caller, |account| {
+        find(account, &id)?;
+        check_cluster_ids(account, &body.cluster_ids, "clusterIds")?;
+        for cid in &body.cluster_ids {
+            let cluster = &super::clusters::find(account, cid)?.cluster;
+            if let Some(other) = crate::state::cluster_fleet(cluster).filter(|f| *f != id) {
+                return Err(ApiFailure::new(
+                    "UCS.01100007",
+                    format!("cluster {cid} already belongs to fleet {other}"),
+                ));
+            }
+        }
+        // Adds only: clusters already in the fleet and not listed stay.
+        for cid in &body.cluster_ids {
+            join(account, cid, &id)?;
+        }
+        find_mut(account, &id)?.updated_at = Utc::now();
+        Ok(ok_empty())
+    })
+}
+
+pub(crate) async fn update_description(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<UpdateDescription>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    validation::body(validate::length(
+        "description",
+        &body.description,
+        0,
+        validate::DESCRIPTION_MAX,
+    ))?;
+    app.write(&caller, |account| {
+        let record = find_mut(account, &id)?;
+        if let Some(spec) = record.fleet.spec.as_mut() {
+            spec.description = Some(body.description);
+        }
+        record.updated_at = Utc::now();
+        Ok(ok_empty())
+    })
+}
+
+pub(crate) async fn associate_rules(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<AssociateRules>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    app.write(&caller, |account| {
+        find(account, &id)?;
+        check_rules(account, &body)?;
+        let record = find_mut(account, &id)?;
+        record.rules = body.rule_id_namespaces;
+        record.updated_at = Utc::now();
+        Ok(ok_empty())
+    })
+}
+
+pub(crate) async fn update_zones(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<UpdateZones>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    for (i, suffix) in body.dns_suffix.iter().enumerate() {
+        validation::body(validate::length(&format!("dnsSuffix[{i}]"), suffix, 1, 253))?;
+    }
+    app.write(&caller, |account| {
+        let record = find_mut(account, &id)?;
+        if let Some(spec) = record.fleet.spec.as_mut() {
+            spec.dns_suffix = Some(body.dns_suffix);
+        }
+        record.updated_at = Utc::now();
+        Ok(ok_empty())
+    })
+}

@@ -1,0 +1,232 @@
+//! Binding, the accept loop (one hyper connection task per socket) and the shared application state.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::Router;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Notify};
+
+use crate::auth::{Caller, TokenBook};
+use crate::config::EmulatorConfig;
+use crate::error::ApiResult;
+use crate::faults::Faults;
+use crate::persist::Persister;
+use crate::request_log::RequestLog;
+use crate::state::{Account, Store};
+use crate::{middleware, routes, EmulatorError};
+
+/// Everything the handlers share.
+pub(crate) struct AppState {
+    pub config: EmulatorConfig,
+    store: Mutex<Store>,
+    pub tokens: TokenBook,
+    pub faults: Faults,
+    pub log: RequestLog,
+    persister: Option<Persister>,
+}
+
+/// Locks a mutex even if a previous holder panicked: the data is plain records, still usable.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl AppState {
+    /// Reads the caller's account (an empty one if it has nothing yet).
+    pub fn read<T>(
+        &self,
+        caller: &Caller,
+        f: impl FnOnce(&Account) -> ApiResult<T>,
+    ) -> ApiResult<T> {
+        let store = lock(&self.store);
+        match store.accounts.get(&caller.domain_id) {
+            Some(account) => f(account),
+            None => f(&Account::default()),
+        }
+    }
+
+    /// Changes the caller's account; on success the change is counted and persisted.
+    ///
+    /// `f` must check everything before it mutates, so a refused request changes nothing.
+    pub fn write<T>(
+        &self,
+        caller: &Caller,
+        f: impl FnOnce(&mut Account) -> ApiResult<T>,
+    ) -> ApiResult<T> {
+        self.write_store(|store| f(store.accounts.entry(caller.domain_id.clone()).or_default()))
+    }
+
+    /// Changes the whole store (reset, gateway tokens); persisted like [`Self::write`].
+    pub fn write_store<T>(&self, f: impl FnOnce(&mut Store) -> ApiResult<T>) -> ApiResult<T> {
+        let (result, snapshot) = {
+            let mut store = lock(&self.store);
+            let result = f(&mut store);
+            let snapshot = match (&result, &self.persister) {
+                (Ok(_), Some(_)) => {
+                    store.version += 1;
+                    Some((store.version, serde_json::to_vec(&*store)))
+                }
+                (Ok(_), None) => {
+                    store.version += 1;
+                    None
+                }
+                _ => None,
+            };
+            (result, snapshot)
+        };
+        if let (Some(persister), Some((version, Ok(bytes)))) = (&self.persister, snapshot) {
+            persister.save(version, &bytes);
+        }
+        result
+    }
+
+    /// A copy of the whole store (for the state dump).
+    pub fn snapshot(&self) -> Store {
+        lock(&self.store).clone()
+    }
+}
+
+/// A running emulator. Dropping it without [`Emulator::shutdown`] leaves it serving until the
+/// runtime ends.
+pub struct Emulator {
+    addr: SocketAddr,
+    stop: watch::Sender<bool>,
+    accept_task: tokio::task::JoinHandle<()>,
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("addr", &self.addr)
+            .finish()
+    }
+}
+
+impl Emulator {
+    /// `http://127.0.0.1:PORT`: the endpoint for UCS, HSS and IAM alike.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The Karmada gateway template for clients: `http://127.0.0.1:PORT/karmada/{fleet}`.
+    pub fn karmada_template(&self) -> String {
+        format!("{}/karmada/{{fleet}}", self.base_url())
+    }
+
+    /// Stops accepting, closes every connection and waits for the accept loop to end.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.accept_task.await;
+    }
+}
+
+/// Starts an emulator on `config.listen` and returns once it accepts connections.
+pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
+    config.faults.check()?;
+    if config.credentials.is_empty() {
+        return Err(EmulatorError::Config {
+            field: "credentials",
+            reason: "at least one credential is needed".to_owned(),
+        });
+    }
+    let (store, persister) = match &config.state_file {
+        Some(path) => {
+            let store = crate::persist::load(path)?;
+            (store, Some(Persister::new(path.clone())))
+        }
+        None => (Store::default(), None),
+    };
+    let log = RequestLog::open(config.request_log.as_ref())?;
+    let listener =
+        TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| EmulatorError::Bind {
+                addr: config.listen,
+                source,
+            })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|source| EmulatorError::Bind {
+            addr: config.listen,
+            source,
+        })?;
+    let seed = config.seed_clusters;
+    let app = Arc::new(AppState {
+        faults: Faults::new(config.faults.clone()),
+        config,
+        store: Mutex::new(store),
+        tokens: TokenBook::default(),
+        log,
+        persister,
+    });
+    if seed > 0 {
+        routes::clusters::seed(&app, seed);
+    }
+    let router = routes::router(app.clone());
+    let (stop, stopped) = watch::channel(false);
+    let accept_task = tokio::spawn(accept_loop(listener, app, router, stopped));
+    Ok(Emulator {
+        addr,
+        stop,
+        accept_task,
+    })
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    app: Arc<AppState>,
+    router: Router,
+    mut stopped: watch::Receiver<bool>,
+) {
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: keep serving the connections we have.
+                Err(_) => continue,
+            },
+            _ = stopped.changed() => return,
+        };
+        let _ = stream.set_nodelay(true);
+        let (app, router, mut stopped) = (app.clone(), router.clone(), stopped.clone());
+        tokio::spawn(async move {
+            // Fault injection drops the connection by notifying this.
+            let kill = Arc::new(Notify::new());
+            let conn_kill = kill.clone();
+            let service = hyper::service::service_fn(move |req| {
+                middleware::handle(app.clone(), router.clone(), conn_kill.clone(), req)
+            });
+            let conn = hyper::server::conn::http1::Builder::new()
+                .keep_alive(true)
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::select! {
+                _ = conn => {}
+                _ = kill.notified() => {}
+                _ = stopped.changed() => {}
+            }
+        });
+    }
+}
+
+impl AppState {
+    /// The grant of a kubeconfig bearer token, if the emulator issued it.
+    pub fn snapshot_grant(&self, token: &str) -> Option<crate::state::GatewayGrant> {
+        lock(&self.store).gateway_tokens.get(token).cloned()
+    }
+
+    /// Forgets every record (the control endpoint's reset).
+    pub fn reset(&self) {
+        let _ = self.write_store(|store| {
+            let version = store.version;
+            *store = Store::default();
+            store.version = version;
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,133 @@
+//! The emulator's records, per account: clusters, fleets, rules, HSS clusters, Karmada objects.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ucs_sdk::models::{Cluster, ClusterGroup, Rule, RuleIdNamespaces};
+
+/// Everything the emulator knows; persisted as one JSON document.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct Store {
+    /// Records per account (domain id).
+    pub accounts: BTreeMap<String, Account>,
+    /// Bearer tokens handed out in kubeconfigs: each opens one fleet's gateway.
+    pub gateway_tokens: BTreeMap<String, GatewayGrant>,
+    /// Bumped on every change; orders persistence writes.
+    pub version: u64,
+}
+
+/// One account's resources.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct Account {
+    pub clusters: BTreeMap<String, ClusterRecord>,
+    pub fleets: BTreeMap<String, FleetRecord>,
+    pub rules: BTreeMap<String, RuleRecord>,
+    pub hss_clusters: BTreeMap<String, HssRecord>,
+    /// Kubernetes objects per fleet name, keyed by collection path then object name.
+    pub karmada: BTreeMap<String, BTreeMap<String, BTreeMap<String, Value>>>,
+    /// Creation counter: orders records created within the same instant.
+    pub seq: u64,
+}
+
+/// A registered cluster.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct ClusterRecord {
+    pub cluster: Cluster,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub seq: u64,
+    /// Access info answers once.
+    pub access_downloaded: bool,
+    pub rules: Vec<RuleIdNamespaces>,
+}
+
+/// A fleet (cluster group).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct FleetRecord {
+    pub fleet: ClusterGroup,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub seq: u64,
+    pub rules: Vec<RuleIdNamespaces>,
+    pub federation: Option<FederationRecord>,
+}
+
+/// A federation job and what it created.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct FederationRecord {
+    pub job_id: String,
+    pub sub_job_ids: Vec<String>,
+    pub federation_id: String,
+    pub started_at: DateTime<Utc>,
+    pub duration_ms: u64,
+    /// Scripted failure: this sub-job ends `Failed`.
+    pub fail_sub_job: Option<String>,
+    pub connection_id: Option<String>,
+}
+
+/// A permission rule.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct RuleRecord {
+    pub rule: Rule,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub seq: u64,
+}
+
+/// An HSS multi-cloud cluster; secrets (repo password, kubeconfig) are not kept.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct HssRecord {
+    pub cluster_id: String,
+    pub project_id: String,
+    pub enterprise_project_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// The request's non-secret fields.
+    pub fields: BTreeMap<String, Value>,
+}
+
+impl Account {
+    pub fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// Ids of the clusters whose `clusterGroupID` is this fleet.
+    pub fn fleet_members(&self, fleet_id: &str) -> Vec<String> {
+        self.clusters
+            .iter()
+            .filter(|(_, c)| cluster_fleet(&c.cluster) == Some(fleet_id))
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+}
+
+/// The fleet a cluster belongs to, if any.
+pub(crate) fn cluster_fleet(cluster: &Cluster) -> Option<&str> {
+    cluster
+        .spec
+        .as_ref()
+        .and_then(|s| s.cluster_group_id.as_deref())
+        .filter(|id| !id.is_empty())
+}
+
+/// Timestamps as the reference prints cluster ones: `2023-11-02T06:36:14Z`.
+pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Timestamps as the reference prints fleet, rule and job ones: `2023-11-02 06:33:35.558128 +0000 UTC`.
+pub(crate) fn go_time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S%.6f +0000 UTC").to_string()
+}
+
+/// What a kubeconfig bearer token opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct GatewayGrant {
+    pub domain_id: String,
+    pub project_id: String,
+    pub fleet: String,
+}
