@@ -1,0 +1,315 @@
+//! `ucs fleets ...`: the 14 fleet operations and `enable-federation --wait`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Subcommand;
+use futures_util::TryStreamExt;
+use ucs_sdk::models::{
+    AddClusters, AssociateRules, DownloadKubeconfigRequest, EnableFederationQuery,
+    FederationConnectionRequest, FederationKubeconfigRequest, Kubeconfig, NameMeta, PageQuery,
+    RegisterFleet, RegisterFleetSpec, UpdateDescription, UpdateZones,
+};
+use ucs_sdk::{Client, WaitOptions};
+
+use crate::clusters::PageArgs;
+use crate::input::read_body;
+use crate::output::Printer;
+use crate::progress::FederationProgress;
+use crate::CliResult;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum FleetsCmd {
+    /// List fleets.
+    List {
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// Create a fleet, from flags or a body file.
+    Register {
+        /// Fleet name (ignored with --file).
+        #[arg(long, required_unless_present = "file")]
+        name: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        /// Clusters to put in it (comma-separated ids).
+        #[arg(long, value_delimiter = ',')]
+        cluster_ids: Vec<String>,
+        #[arg(long, short = 'f')]
+        file: Option<PathBuf>,
+    },
+    /// Show one fleet.
+    Get { fleet_id: String },
+    /// Delete a fleet that has no clusters.
+    Delete { fleet_id: String },
+    /// Add clusters to a fleet (never removes any).
+    AddClusters {
+        fleet_id: String,
+        #[arg(long, value_delimiter = ',', required = true)]
+        cluster_ids: Vec<String>,
+    },
+    /// Change a fleet's description.
+    UpdateDescription {
+        fleet_id: String,
+        #[arg(long)]
+        description: String,
+    },
+    /// Associate permission rules with namespaces of a fleet (body: {ruleIDNamespaces}).
+    AssociateRules {
+        fleet_id: String,
+        #[arg(long, short = 'f')]
+        file: PathBuf,
+    },
+    /// Set the fleet's DNS suffixes.
+    UpdateZones {
+        fleet_id: String,
+        #[arg(long, value_delimiter = ',', required = true)]
+        dns_suffix: Vec<String>,
+    },
+    /// Enable Karmada federation; --wait follows the job to the end.
+    EnableFederation {
+        fleet_id: String,
+        /// Retry joining every cluster.
+        #[arg(long)]
+        retryjoinall: bool,
+        #[arg(long)]
+        wait: bool,
+        /// Give up waiting after this many seconds.
+        #[arg(long, default_value_t = 1800)]
+        wait_timeout: u64,
+    },
+    /// Wait for a federation job to end, showing each sub-job.
+    WaitFederation {
+        fleet_id: String,
+        #[arg(long, default_value_t = 1800)]
+        timeout: u64,
+    },
+    /// Disable federation.
+    DisableFederation { fleet_id: String },
+    /// Show the federation job.
+    FederationProgress { fleet_id: String },
+    /// Create a federation kubeconfig with a certificate (written to --out, mode 0600).
+    CreateFederationKubeconfig {
+        fleet_id: String,
+        #[arg(long)]
+        project_id: String,
+        #[arg(long)]
+        vpc_id: String,
+        #[arg(long)]
+        subnet_id: String,
+        /// Validity in days (1 to 10950).
+        #[arg(long)]
+        duration: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Create the federation's private connection.
+    CreateFederationConnection {
+        fleet_id: String,
+        #[arg(long)]
+        project_id: String,
+        #[arg(long)]
+        vpc_id: String,
+        #[arg(long)]
+        subnet_id: String,
+    },
+    /// Download the federation kubeconfig (written to --out, mode 0600).
+    DownloadFederationKubeconfig {
+        fleet_id: String,
+        /// Validity in days (1 to 10950).
+        #[arg(long)]
+        duration: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// Writes a kubeconfig readable by its owner only; it holds a bearer token.
+pub(crate) fn save_kubeconfig(kubeconfig: &Kubeconfig, path: &Path) -> Result<(), String> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    file.write_all(kubeconfig.to_json().as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Waits for the federation job, drawing progress; the job is printed at the end.
+pub(crate) async fn wait(
+    client: &Client,
+    fleet_id: &str,
+    timeout: Duration,
+) -> CliResult<ucs_sdk::models::Job> {
+    let mut progress = FederationProgress::new();
+    let options = WaitOptions {
+        timeout,
+        ..Default::default()
+    };
+    let result = client
+        .fleets()
+        .wait_federation(fleet_id, &options, |event| progress.update(event))
+        .await;
+    progress.finish();
+    Ok(result?)
+}
+
+pub(crate) async fn run(client: &Client, out: &Printer, cmd: FleetsCmd) -> CliResult {
+    let fleets = client.fleets();
+    match cmd {
+        FleetsCmd::List { page } => {
+            let query = PageQuery {
+                limit: page.limit,
+                offset: page.offset,
+                order_by: page.order_by,
+                order: page.order,
+            };
+            if page.all {
+                let items: Vec<_> = fleets.iter(query).try_collect().await?;
+                let total = items.len();
+                out.print(&serde_json::json!({"items": items, "total": total}))
+            } else {
+                out.print(&fleets.list(&query).await?)
+            }
+        }
+        FleetsCmd::Register {
+            name,
+            description,
+            cluster_ids,
+            file,
+        } => {
+            let body: RegisterFleet = match file {
+                Some(file) => read_body(&file)?,
+                None => RegisterFleet {
+                    metadata: NameMeta {
+                        name: name.unwrap_or_default(),
+                    },
+                    spec: Some(RegisterFleetSpec {
+                        cluster_ids: (!cluster_ids.is_empty()).then_some(cluster_ids),
+                        description,
+                    }),
+                },
+            };
+            out.print(&fleets.register(&body).await?)
+        }
+        FleetsCmd::Get { fleet_id } => out.print(&fleets.get(&fleet_id).await?),
+        FleetsCmd::Delete { fleet_id } => {
+            fleets.delete(&fleet_id).await?;
+            out.done(&format!("fleet {fleet_id} deleted"))
+        }
+        FleetsCmd::AddClusters {
+            fleet_id,
+            cluster_ids,
+        } => {
+            fleets
+                .add_clusters(&fleet_id, &AddClusters { cluster_ids })
+                .await?;
+            out.done(&format!("clusters added to fleet {fleet_id}"))
+        }
+        FleetsCmd::UpdateDescription {
+            fleet_id,
+            description,
+        } => {
+            fleets
+                .update_description(&fleet_id, &UpdateDescription { description })
+                .await?;
+            out.done(&format!("fleet {fleet_id} description updated"))
+        }
+        FleetsCmd::AssociateRules { fleet_id, file } => {
+            let body: AssociateRules = read_body(&file)?;
+            fleets.associate_rules(&fleet_id, &body).await?;
+            out.done(&format!("rules associated with fleet {fleet_id}"))
+        }
+        FleetsCmd::UpdateZones {
+            fleet_id,
+            dns_suffix,
+        } => {
+            fleets
+                .update_zones(&fleet_id, &UpdateZones { dns_suffix })
+                .await?;
+            out.done(&format!("fleet {fleet_id} zones updated"))
+        }
+        FleetsCmd::EnableFederation {
+            fleet_id,
+            retryjoinall,
+            wait: follow,
+            wait_timeout,
+        } => {
+            let query = EnableFederationQuery {
+                retryjoinall: retryjoinall.then_some(true),
+            };
+            fleets.enable_federation(&fleet_id, &query).await?;
+            if follow {
+                let job = wait(client, &fleet_id, Duration::from_secs(wait_timeout)).await?;
+                out.print(&job)
+            } else {
+                out.done(&format!("federation of fleet {fleet_id} started"))
+            }
+        }
+        FleetsCmd::WaitFederation { fleet_id, timeout } => {
+            let job = wait(client, &fleet_id, Duration::from_secs(timeout)).await?;
+            out.print(&job)
+        }
+        FleetsCmd::DisableFederation { fleet_id } => {
+            fleets.disable_federation(&fleet_id).await?;
+            out.done(&format!("federation of fleet {fleet_id} disabled"))
+        }
+        FleetsCmd::FederationProgress { fleet_id } => {
+            out.print(&fleets.federation_progress(&fleet_id).await?)
+        }
+        FleetsCmd::CreateFederationKubeconfig {
+            fleet_id,
+            project_id,
+            vpc_id,
+            subnet_id,
+            duration,
+            out: path,
+        } => {
+            let body = FederationKubeconfigRequest {
+                project_id,
+                vpc_id,
+                subnet_id,
+                duration,
+            };
+            let kubeconfig = fleets
+                .create_federation_kubeconfig(&fleet_id, &body)
+                .await?;
+            save_kubeconfig(&kubeconfig, &path)?;
+            out.done(&format!("kubeconfig written to {}", path.display()))
+        }
+        FleetsCmd::CreateFederationConnection {
+            fleet_id,
+            project_id,
+            vpc_id,
+            subnet_id,
+        } => {
+            let body = FederationConnectionRequest {
+                project_id,
+                vpc_id,
+                subnet_id,
+            };
+            out.print(
+                &fleets
+                    .create_federation_connection(&fleet_id, &body)
+                    .await?,
+            )
+        }
+        FleetsCmd::DownloadFederationKubeconfig {
+            fleet_id,
+            duration,
+            out: path,
+        } => {
+            let kubeconfig = fleets
+                .download_federation_kubeconfig(&fleet_id, &DownloadKubeconfigRequest { duration })
+                .await?;
+            save_kubeconfig(&kubeconfig, &path)?;
+            out.done(&format!("kubeconfig written to {}", path.display()))
+        }
+    }
+}
