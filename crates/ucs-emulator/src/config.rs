@@ -98,8 +98,8 @@ pub struct FaultConfig {
     pub throttle_rate: f64,
     /// The `Retry-After` seconds sent with a 429.
     pub retry_after_secs: u64,
-    /// Extra latency before every answer.
-    #[serde(with = "millis")]
+    /// Extra latency before every answer (`latency_ms` on the wire).
+    #[serde(with = "millis", rename = "latency_ms", alias = "latency")]
     pub latency: Duration,
     /// Share of connections closed without an answer.
     pub drop_rate: f64,

@@ -60,11 +60,32 @@ pub(crate) async fn faults(State(app): State<Arc<AppState>>) -> Json<FaultSettin
 }
 
 /// `PUT /_emulator/faults`: replaces the random fault rates (fields: `error_rate`, `throttle_rate`,
-/// `retry_after_secs`, `latency` in ms, `drop_rate`, `federation_failure`).
+/// `retry_after_secs`, `latency_ms`, `drop_rate`, `federation_failure`).
 pub(crate) async fn set_faults(
     State(app): State<Arc<AppState>>,
-    JsonBody(settings): JsonBody<FaultSettings>,
+    JsonBody(raw): JsonBody<Value>,
 ) -> ApiResult<Json<FaultSettings>> {
+    // `flatten` cannot deny unknown fields, and a misspelt rate must not pass silently.
+    const KNOWN: [&str; 7] = [
+        "error_rate",
+        "throttle_rate",
+        "retry_after_secs",
+        "latency_ms",
+        "latency",
+        "drop_rate",
+        "federation_failure",
+    ];
+    if let Some(unknown) = raw
+        .as_object()
+        .and_then(|fields| fields.keys().find(|k| !KNOWN.contains(&k.as_str())))
+    {
+        return Err(ApiFailure::bad_body(format!(
+            "invalid argument `{unknown}`: unknown fault setting (known: {})",
+            KNOWN.join(", ")
+        )));
+    }
+    let settings: FaultSettings = serde_json::from_value(raw)
+        .map_err(|e| ApiFailure::bad_body(format!("invalid fault settings: {e}")))?;
     settings
         .config
         .check()

@@ -1,5 +1,6 @@
 package com.huaweicloud.ucs
 
+import com.huaweicloud.ucs.models.Content
 import com.huaweicloud.ucs.models.ListClustersQuery
 import com.huaweicloud.ucs.models.NameMeta
 import com.huaweicloud.ucs.models.RegisterFleet
@@ -27,7 +28,7 @@ class RulesPagingTest {
         val listed = rules.list(PageQuery())
         assertEquals(1L, listed.total)
         assertEquals("ops", listed.items.single().metadata?.name)
-        rules.update(id, UpdateRule(spec = RuleSpec(ruleType = "custom", description = "updated")))
+        rules.update(id, UpdateRule(spec = RuleSpec(ruleType = "custom", description = "updated", contents = listOf(Content(verbs = listOf("get"), resources = listOf("pods"))))))
         assertEquals("updated", rules.list(PageQuery()).items.single().spec?.description)
         rules.delete(id)
         assertEquals(0L, rules.list(PageQuery()).total)
