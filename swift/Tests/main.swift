@@ -199,7 +199,7 @@ await test("every rule operation") {
     let id = try await rules.create(body: rule("ops", "admin")).uid
     let listed = try await rules.list(query: PageQuery())
     try check(listed.total == 1 && listed.items.first?.metadata?.name == "ops", "list \(listed)")
-    try await rules.update(ruleId: id, body: UpdateRule(spec: RuleSpec(ruleType: "custom", description: "updated", contents: [Content(verbs: ["get"], resources: ["pods"])])))
+    try await rules.update(ruleId: id, body: UpdateRule(spec: RuleSpec(ruleType: "custom", contents: [Content(verbs: ["get"], resources: ["pods"])], description: "updated")))
     try check(try await rules.list(query: PageQuery()).items.first?.spec?.description == "updated", "update")
     try await rules.delete(ruleId: id)
     try check(try await rules.list(query: PageQuery()).total == 0, "delete")
