@@ -1,1 +1,31 @@
-//! Python binding (placeholder).
+//! `ucs_sdk._native`: the pyo3 module under the `ucs_sdk` Python package. It exposes one generic
+//! client over `ucs_bridge` (every operation by name, JSON in and out as Python objects); the
+//! Python package builds the typed, resource-grouped API on top of it.
+
+mod blocking;
+mod client;
+mod convert;
+mod errors;
+mod logging;
+mod pager;
+mod runtime;
+
+use pyo3::prelude::*;
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<client::NativeClient>()?;
+    m.add_class::<pager::NativePager>()?;
+    m.add_function(wrap_pyfunction!(catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;
+    m.add("VERSION", ucs_sdk::VERSION)?;
+    Ok(())
+}
+
+/// Every operation: a list of dicts (`resource`, `name`, `http`, `ids`, `body`, `query`,
+/// `result`, `item`, `doc`).
+#[pyfunction]
+fn catalogue(py: Python<'_>) -> PyResult<Py<PyAny>> {
+    convert::to_py(py, &ucs_bridge::catalogue_json()).map(Bound::unbind)
+}

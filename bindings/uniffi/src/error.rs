@@ -263,18 +263,6 @@ impl UcsError {
     }
 }
 
-impl UcsError {
-    /// An argument refused by the binding itself (before the core sees it).
-    pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> Self {
-        let reason = reason.into();
-        Self::InvalidArgument {
-            error_message: format!("invalid argument `{field}`: {reason}"),
-            field: field.to_owned(),
-            reason,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

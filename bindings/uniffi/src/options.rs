@@ -1,10 +1,8 @@
 //! `ClientOptions`: everything a `UcsClient` is built from, as one record with defaults.
 
-use std::time::Duration;
+use ucs_sdk::{ClientBuilder, SecretString};
 
-use ucs_sdk::{Client, ClientBuilder, Credentials, SecretString};
-
-use crate::{Result, UcsError};
+use crate::Result;
 
 // Secrets cross as plain strings but are `Secret` objects on the other side, whose
 // `toString()`/`description` never show the value (see uniffi.toml).
@@ -79,79 +77,33 @@ pub struct ClientOptions {
     pub proxy: Option<String>,
 }
 
-fn credentials(o: &ClientOptions) -> Result<Option<Credentials>> {
-    if let Some(token) = &o.token {
-        return Ok(Some(Credentials::token(token.expose())));
-    }
-    match (&o.user, &o.password) {
-        (Some(user), Some(password)) => {
-            return Ok(Some(Credentials::password(
-                user.as_str(),
-                password.expose(),
-                o.domain_name.clone().unwrap_or_default(),
-            )))
-        }
-        (Some(_), None) => return Err(UcsError::invalid("password", "is needed with user")),
-        (None, Some(_)) => return Err(UcsError::invalid("user", "is needed with password")),
-        (None, None) => {}
-    }
-    Ok(match (&o.ak, &o.sk, &o.security_token) {
-        (Some(ak), Some(sk), Some(token)) => Some(Credentials::temporary(
-            ak.as_str(),
-            sk.expose(),
-            token.expose(),
-        )),
-        (Some(ak), Some(sk), None) => Some(Credentials::aksk(ak.as_str(), sk.expose())),
-        (Some(_), None, _) => return Err(UcsError::invalid("sk", "is needed with ak")),
-        (None, Some(_), _) => return Err(UcsError::invalid("ak", "is needed with sk")),
-        (None, None, _) => None,
-    })
-}
-
 impl ClientOptions {
-    /// The core builder these options describe.
+    /// The core builder these options describe (built by the bridge every binding shares).
     pub(crate) fn builder(&self) -> Result<ClientBuilder> {
-        let mut b = Client::builder().user_agent_suffix("uniffi");
-        if let Some(c) = credentials(self)? {
-            b = b.credentials(c);
-        }
         let o = self.clone();
-        if let Some(v) = o.endpoint {
-            b = b.endpoint(v);
-        }
-        if let Some(v) = o.domain_id {
-            b = b.domain_id(v);
-        }
-        if let Some(v) = o.project_id {
-            b = b.project_id(v);
-        }
-        if let Some(v) = o.region {
-            b = b.region(v);
-        }
-        if let Some(v) = o.hss_endpoint {
-            b = b.hss_endpoint(v);
-        }
-        if let Some(v) = o.iam_endpoint {
-            b = b.iam_endpoint(v);
-        }
-        if let Some(v) = o.karmada_endpoint {
-            b = b.karmada_endpoint(v);
-        }
-        if let Some(ms) = o.timeout_ms {
-            b = b.call_timeout(Duration::from_millis(ms));
-        }
-        if let Some(n) = o.max_retries {
-            b = b.max_retries(n);
-        }
-        if let Some(verify) = o.verify_tls {
-            b = b.danger_skip_tls_verify(!verify);
-        }
-        if let Some(v) = o.ca_file {
-            b = b.ca_file(v);
-        }
-        if let Some(v) = o.proxy {
-            b = b.proxy(v);
-        }
-        Ok(b)
+        let options = ucs_bridge::Options {
+            endpoint: o.endpoint,
+            ak: o.ak,
+            sk: o.sk,
+            domain_id: o.domain_id,
+            project_id: o.project_id,
+            security_token: o.security_token,
+            token: o.token,
+            user: o.user,
+            password: o.password,
+            domain_name: o.domain_name,
+            region: o.region,
+            hss_endpoint: o.hss_endpoint,
+            iam_endpoint: o.iam_endpoint,
+            karmada_endpoint: o.karmada_endpoint,
+            timeout_ms: o.timeout_ms,
+            max_retries: o.max_retries,
+            verify: o.verify_tls,
+            ca_file: o.ca_file,
+            proxy: o.proxy,
+            from_env: false,
+            user_agent: Some("uniffi".to_owned()),
+        };
+        Ok(options.builder()?)
     }
 }

@@ -41,6 +41,13 @@ impl From<String> for SecretString {
     }
 }
 
+// Deserialize only: options arrive as JSON from the bindings; a secret is never serialized back.
+impl<'de> serde::Deserialize<'de> for SecretString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Self)
+    }
+}
+
 impl From<&str> for SecretString {
     fn from(value: &str) -> Self {
         Self(value.to_owned())

@@ -1,5 +1,6 @@
-//! `cargo run -p xtask -- schema`: prints the JSON Schema of every model, the one source the
-//! Python TypedDicts and the TypeScript declarations are generated from.
+//! `cargo run -p xtask -- schema`: prints the JSON Schema of every model; `-- ops`: the operation
+//! catalogue. They are the one source the Python and TypeScript layers are generated from
+//! (`scripts/generate-bindings.py`).
 
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
@@ -50,6 +51,7 @@ fn schema() -> Value {
         CreateMulticloudCluster,
         CreateMulticloudClusterQuery,
         MulticloudClusterCreated,
+        ucs_sdk::ProgressEvent,
     );
     let defs: Map<String, Value> = gen
         .definitions()
@@ -60,17 +62,19 @@ fn schema() -> Value {
 }
 
 fn main() {
-    match std::env::args().nth(1).as_deref() {
-        Some("schema") => match serde_json::to_string_pretty(&schema()) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                eprintln!("xtask: cannot print the schema: {e}");
-                std::process::exit(1);
-            }
-        },
+    let document = match std::env::args().nth(1).as_deref() {
+        Some("schema") => schema(),
+        Some("ops") => ucs_bridge::catalogue_json(),
         _ => {
-            eprintln!("usage: cargo run -p xtask -- schema");
+            eprintln!("usage: cargo run -p xtask -- schema|ops");
             std::process::exit(2);
+        }
+    };
+    match serde_json::to_string_pretty(&document) {
+        Ok(text) => println!("{text}"),
+        Err(e) => {
+            eprintln!("xtask: cannot print the document: {e}");
+            std::process::exit(1);
         }
     }
 }

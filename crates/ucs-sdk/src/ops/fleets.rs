@@ -41,8 +41,9 @@ impl Default for WaitOptions {
 }
 
 /// A phase change seen by `wait_federation`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgressEvent {
     /// The job type, e.g. `CreateNode` for a sub-job or `CreateFederationContainer` for the job.
     pub job: String,

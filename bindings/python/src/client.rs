@@ -1,0 +1,236 @@
+//! `NativeClient`: one core client; every operation by name, blocking or as an awaitable.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::Value;
+use ucs_bridge::{Call, Options};
+
+use crate::convert::{from_py, to_py};
+use crate::errors::{forked, to_py_err};
+use crate::pager::NativePager;
+use crate::{blocking, runtime};
+
+/// A core client; made by `ucs_sdk.Client` and `ucs_sdk.AsyncClient`.
+#[pyclass(module = "ucs_sdk._native", frozen)]
+pub(crate) struct NativeClient {
+    client: ucs_sdk::Client,
+    /// The process that made the client: its connections belong to that process's runtime.
+    pid: u32,
+    summary: String,
+}
+
+/// The arguments of one call, converted while the GIL is held.
+fn call_of(
+    resource: String,
+    name: String,
+    ids: Vec<String>,
+    body: Option<&Bound<'_, PyAny>>,
+    query: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Call> {
+    Ok(Call {
+        resource,
+        name,
+        ids,
+        body: body.map(|b| from_py(b, "body")).transpose()?,
+        query: query.map(|q| from_py(q, "query")).transpose()?,
+    })
+}
+
+/// Drops `None` query values: keyword arguments left at their default.
+fn query_dict(query: Option<&Bound<'_, PyDict>>) -> PyResult<Option<Value>> {
+    let Some(query) = query else {
+        return Ok(None);
+    };
+    let mut map = serde_json::Map::new();
+    for (k, v) in query.iter() {
+        if v.is_none() {
+            continue;
+        }
+        let key: String = k.extract()?;
+        let value = from_py(&v, &key)?;
+        map.insert(key, value);
+    }
+    Ok((!map.is_empty()).then_some(Value::Object(map)))
+}
+
+impl NativeClient {
+    fn checked(&self, py: Python<'_>) -> PyResult<&ucs_sdk::Client> {
+        if self.pid == std::process::id() {
+            Ok(&self.client)
+        } else {
+            Err(forked(py))
+        }
+    }
+}
+
+#[pymethods]
+impl NativeClient {
+    /// Builds a client from the options dict (keys of `ucs_bridge::Options`).
+    #[new]
+    fn new(py: Python<'_>, options: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let options = Options::from_json(from_py(options.as_any(), "options")?)
+            .map_err(|e| to_py_err(py, &e))?;
+        let summary = summary(&options);
+        // The runtime must exist first: reqwest binds its pool to the runtime it first runs on.
+        runtime::ensure(py)?;
+        let client = ucs_bridge::build_client(&options).map_err(|e| to_py_err(py, &e))?;
+        Ok(Self {
+            client,
+            pid: std::process::id(),
+            summary,
+        })
+    }
+
+    /// The endpoint and credential kind, never a secret (for `repr`).
+    fn describe(&self) -> String {
+        self.summary.clone()
+    }
+
+    /// Runs `resource.name(ids..., body, query)` and answers its JSON result.
+    #[pyo3(signature = (resource, name, ids, body=None, query=None))]
+    fn call(
+        &self,
+        py: Python<'_>,
+        resource: String,
+        name: String,
+        ids: Vec<String>,
+        body: Option<&Bound<'_, PyAny>>,
+        query: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let client = self.checked(py)?.clone();
+        let mut call = call_of(resource, name, ids, body, None)?;
+        call.query = query_dict(query)?;
+        let value = blocking::run(py, ucs_bridge::invoke(&client, call))?;
+        to_py(py, &value).map(Bound::unbind)
+    }
+
+    /// The awaitable twin of `call`.
+    #[pyo3(signature = (resource, name, ids, body=None, query=None))]
+    fn call_async<'py>(
+        &self,
+        py: Python<'py>,
+        resource: String,
+        name: String,
+        ids: Vec<String>,
+        body: Option<&Bound<'py, PyAny>>,
+        query: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let client = self.checked(py)?.clone();
+        let mut call = call_of(resource, name, ids, body, None)?;
+        call.query = query_dict(query)?;
+        runtime::awaitable(
+            py,
+            async move { ucs_bridge::invoke(&client, call).await },
+            |py, value| to_py(py, &value),
+        )
+    }
+
+    /// A pager over `resource` (`clusters`, `fleets`, `rules`).
+    #[pyo3(signature = (resource, query=None))]
+    fn pages(
+        &self,
+        py: Python<'_>,
+        resource: &str,
+        query: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<NativePager> {
+        let client = self.checked(py)?;
+        let query = query_dict(query)?;
+        // The stream is built inside the runtime, which its first fetch needs.
+        let rt = runtime::ensure(py)?;
+        let _guard = rt.enter();
+        let pages =
+            ucs_bridge::JsonPager::open(client, resource, query).map_err(|e| to_py_err(py, &e))?;
+        Ok(NativePager::new(pages))
+    }
+
+    /// Waits for a fleet's federation; `on_progress(event)` is called with each phase change.
+    #[pyo3(signature = (fleet_id, timeout_ms=None, on_progress=None))]
+    fn wait_federation(
+        &self,
+        py: Python<'_>,
+        fleet_id: String,
+        timeout_ms: Option<u64>,
+        on_progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let client = self.checked(py)?.clone();
+        let (report, errors) = progress_reporter(on_progress);
+        let value = blocking::run(py, async move {
+            ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await
+        })?;
+        if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
+            return Err(e);
+        }
+        to_py(py, &value).map(Bound::unbind)
+    }
+
+    /// The awaitable twin of `wait_federation`.
+    #[pyo3(signature = (fleet_id, timeout_ms=None, on_progress=None))]
+    fn wait_federation_async<'py>(
+        &self,
+        py: Python<'py>,
+        fleet_id: String,
+        timeout_ms: Option<u64>,
+        on_progress: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let client = self.checked(py)?.clone();
+        let (report, errors) = progress_reporter(on_progress);
+        runtime::awaitable(
+            py,
+            async move { ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await },
+            move |py, value| match errors.lock().ok().and_then(|mut e| e.take()) {
+                Some(e) => Err(e),
+                None => to_py(py, &value),
+            },
+        )
+    }
+}
+
+type ErrorSlot = std::sync::Arc<std::sync::Mutex<Option<PyErr>>>;
+
+/// A progress callback that calls the Python callable (once it raised, it is not called again
+/// and its exception is raised when the wait ends).
+fn progress_reporter(callback: Option<Py<PyAny>>) -> (impl FnMut(Value) + Send, ErrorSlot) {
+    let errors: ErrorSlot = Default::default();
+    let slot = errors.clone();
+    let report = move |event: Value| {
+        let Some(callback) = &callback else { return };
+        let Ok(mut failed) = slot.lock() else { return };
+        if failed.is_some() {
+            return;
+        }
+        Python::attach(|py| {
+            let outcome = to_py(py, &event).and_then(|e| callback.call1(py, (e,)));
+            if let Err(e) = outcome {
+                *failed = Some(e);
+            }
+        });
+    };
+    (report, errors)
+}
+
+fn summary(options: &Options) -> String {
+    let auth = if options.token.is_some() {
+        "token"
+    } else if options.user.is_some() {
+        "password"
+    } else if options.ak.is_some() {
+        "aksk"
+    } else if options.from_env {
+        "env"
+    } else {
+        "none"
+    };
+    let endpoint = options.endpoint.as_deref().unwrap_or("default");
+    match &options.ak {
+        Some(ak) if auth == "aksk" => {
+            format!("endpoint='{endpoint}', auth={auth}, ak={}", mask(ak))
+        }
+        _ => format!("endpoint='{endpoint}', auth={auth}"),
+    }
+}
+
+/// The first four characters of an access key id (not a secret, but not needed in full).
+fn mask(ak: &str) -> String {
+    let head: String = ak.chars().take(4).collect();
+    format!("'{head}...'")
+}

@@ -1,0 +1,59 @@
+//! `NativePager`: a page of JSON items per call, blocking or awaitable.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+use serde_json::Value;
+use tokio::sync::Mutex;
+use ucs_bridge::Pages;
+
+use crate::convert::to_py;
+use crate::{blocking, runtime};
+
+/// Every item of a list operation, a page per call; `None` at the end.
+#[pyclass(module = "ucs_sdk._native", frozen)]
+pub(crate) struct NativePager {
+    pages: Arc<Mutex<Pages<Value>>>,
+}
+
+impl NativePager {
+    pub(crate) fn new(pages: Pages<Value>) -> Self {
+        Self {
+            pages: Arc::new(Mutex::new(pages)),
+        }
+    }
+}
+
+fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<Value>>) -> PyResult<Bound<'py, PyAny>> {
+    match page {
+        None => Ok(py.None().into_bound(py)),
+        Some(items) => {
+            let list = PyList::empty(py);
+            for item in &items {
+                list.append(to_py(py, item)?)?;
+            }
+            Ok(list.into_any())
+        }
+    }
+}
+
+#[pymethods]
+impl NativePager {
+    /// The next page of items, or `None` once every page was handed out.
+    fn next_page(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let pages = self.pages.clone();
+        let page = blocking::run(py, async move { pages.lock().await.next().await })?;
+        page_to_py(py, page).map(Bound::unbind)
+    }
+
+    /// The awaitable twin of `next_page`.
+    fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pages = self.pages.clone();
+        runtime::awaitable(
+            py,
+            async move { pages.lock().await.next().await },
+            page_to_py,
+        )
+    }
+}

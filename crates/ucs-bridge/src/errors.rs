@@ -1,0 +1,139 @@
+//! `ErrorInfo`: a core error as the flat record the bindings turn into their exception classes.
+
+use serde::Serialize;
+use ucs_sdk::Error;
+
+/// Which exception class a binding raises; one per case a caller may handle differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ErrorKind {
+    /// A service error not covered below.
+    Api,
+    /// HTTP 404 or a not-found code.
+    NotFound,
+    /// HTTP 429, after the retries.
+    Throttled,
+    /// HTTP 409.
+    Conflict,
+    /// HTTP 401/403, an auth code, or unusable credentials.
+    Auth,
+    /// A deadline ran out.
+    Timeout,
+    /// The connection failed.
+    Connection,
+    /// The answer could not be decoded.
+    Decode,
+    /// An argument was refused before sending.
+    InvalidArgument,
+    /// The client configuration is incomplete.
+    Config,
+    /// A federation job failed.
+    FederationFailed,
+}
+
+impl ErrorKind {
+    /// The kind's name, as the bindings' class names end (`NotFound` → `NotFoundError`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Api => "Api",
+            Self::NotFound => "NotFound",
+            Self::Throttled => "Throttled",
+            Self::Conflict => "Conflict",
+            Self::Auth => "Auth",
+            Self::Timeout => "Timeout",
+            Self::Connection => "Connection",
+            Self::Decode => "Decode",
+            Self::InvalidArgument => "InvalidArgument",
+            Self::Config => "Config",
+            Self::FederationFailed => "FederationFailed",
+        }
+    }
+}
+
+/// Everything a binding's exception carries. The message never holds a secret: the core's errors
+/// are built without credentials.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorInfo {
+    /// The class to raise.
+    pub kind: ErrorKind,
+    /// The whole message.
+    pub message: String,
+    /// HTTP status, when a response came.
+    pub status_code: Option<u16>,
+    /// The service's error code.
+    pub error_code: Option<String>,
+    /// The service's message (or the reason, for local errors).
+    pub error_msg: Option<String>,
+    /// The response's `X-Request-Id`.
+    pub request_id: Option<String>,
+    /// `Retry-After`, in seconds.
+    pub retry_after: Option<f64>,
+    /// The refused field (`InvalidArgument`).
+    pub field: Option<String>,
+    /// The failed sub-job (`FederationFailed`).
+    pub sub_job: Option<String>,
+}
+
+impl From<&Error> for ErrorInfo {
+    fn from(error: &Error) -> Self {
+        let mut info = Self {
+            kind: ErrorKind::Api,
+            message: error.to_string(),
+            status_code: error.status(),
+            error_code: error.code().map(str::to_owned),
+            error_msg: None,
+            request_id: error.request_id().map(str::to_owned),
+            retry_after: None,
+            field: None,
+            sub_job: None,
+        };
+        info.kind = match error {
+            Error::Api(api) => {
+                info.error_msg = Some(api.message.clone());
+                info.retry_after = api.retry_after.map(|d| d.as_secs_f64());
+                if api.is_not_found() {
+                    ErrorKind::NotFound
+                } else if api.is_throttled() {
+                    ErrorKind::Throttled
+                } else if api.is_conflict() {
+                    ErrorKind::Conflict
+                } else if api.is_auth() {
+                    ErrorKind::Auth
+                } else {
+                    ErrorKind::Api
+                }
+            }
+            Error::Timeout { .. } => ErrorKind::Timeout,
+            Error::Connection { message } => {
+                info.error_msg = Some(message.clone());
+                ErrorKind::Connection
+            }
+            Error::Decode { message, .. } => {
+                info.error_msg = Some(message.clone());
+                ErrorKind::Decode
+            }
+            Error::InvalidArgument { field, reason } => {
+                info.field = Some(field.clone());
+                info.error_msg = Some(reason.clone());
+                ErrorKind::InvalidArgument
+            }
+            Error::Auth(reason) => {
+                info.error_msg = Some(reason.clone());
+                ErrorKind::Auth
+            }
+            Error::Config(reason) => {
+                info.error_msg = Some(reason.clone());
+                ErrorKind::Config
+            }
+            Error::FederationFailed {
+                sub_job, reason, ..
+            } => {
+                info.sub_job = Some(sub_job.clone());
+                info.error_msg = Some(reason.clone());
+                ErrorKind::FederationFailed
+            }
+            // `Error` is non-exhaustive: a new case is at least a UcsError.
+            _ => ErrorKind::Api,
+        };
+        info
+    }
+}

@@ -1,0 +1,196 @@
+//! `invoke`: runs any operation of the catalogue from JSON ids, body and query, answering JSON.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use ucs_sdk::models::*;
+use ucs_sdk::{Client, Error, Result, WaitOptions};
+
+use crate::catalogue::{OpSpec, OPERATIONS};
+
+/// One call: `client.{resource}.{name}(ids..., body, query)`.
+#[derive(Debug, Clone, Default)]
+pub struct Call {
+    /// Resource group (`clusters`, `fleets`, `rules`, `hss`, `iam`).
+    pub resource: String,
+    /// Operation name.
+    pub name: String,
+    /// Positional ids, as many as the operation names.
+    pub ids: Vec<String>,
+    /// The request body, with the wire JSON names.
+    pub body: Option<Value>,
+    /// The query parameters, with the wire names.
+    pub query: Option<Value>,
+}
+
+/// The catalogue row of `resource.name`.
+pub(crate) fn spec(resource: &str, name: &str) -> Result<&'static OpSpec> {
+    OPERATIONS
+        .iter()
+        .find(|op| op.resource == resource && op.name == name)
+        .ok_or_else(|| Error::invalid("operation", format!("no operation {resource}.{name}")))
+}
+
+/// Decodes a body or query into its model; the error names the wire path that was refused.
+pub(crate) fn decode<T: DeserializeOwned>(what: &str, value: Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let reason = e.into_inner().to_string();
+        let parent = if path == "." { what.to_owned() } else { path };
+        // A missing field is reported on its parent; name the field itself.
+        let field = match missing_field(&reason) {
+            Some(name) if parent == what => name.to_owned(),
+            Some(name) => format!("{parent}.{name}"),
+            None => parent,
+        };
+        Error::invalid(field, reason)
+    })
+}
+
+/// `x` in serde's "missing field `x`".
+fn missing_field(reason: &str) -> Option<&str> {
+    reason.strip_prefix("missing field `")?.split('`').next()
+}
+
+/// The query model, empty when none was given.
+pub(crate) fn query_of<T: DeserializeOwned + Default>(query: Option<Value>) -> Result<T> {
+    match query {
+        None | Some(Value::Null) => Ok(T::default()),
+        Some(value) => decode("query", value),
+    }
+}
+
+fn body_of<T: DeserializeOwned>(body: Option<Value>) -> Result<T> {
+    match body {
+        None | Some(Value::Null) => Err(Error::invalid("body", "is required")),
+        Some(value) => decode("body", value),
+    }
+}
+
+fn encode<T: Serialize>(result: Result<T>) -> Result<Value> {
+    let value = result?;
+    serde_json::to_value(value).map_err(|e| Error::Decode {
+        status: 200,
+        request_id: None,
+        message: format!("cannot encode the result: {e}"),
+    })
+}
+
+fn empty(result: Result<()>) -> Result<Value> {
+    result.map(|()| Value::Null)
+}
+
+/// Checks the call's shape against the catalogue: id count, body and query presence.
+fn check_shape(spec: &OpSpec, call: &Call) -> Result<()> {
+    if call.ids.len() != spec.ids.len() {
+        return Err(Error::invalid(
+            spec.ids.get(call.ids.len()).copied().unwrap_or("ids"),
+            format!(
+                "{}.{} takes {} id(s), got {}",
+                spec.resource,
+                spec.name,
+                spec.ids.len(),
+                call.ids.len()
+            ),
+        ));
+    }
+    if spec.body.is_none() && call.body.as_ref().is_some_and(|b| !b.is_null()) {
+        return Err(Error::invalid(
+            "body",
+            format!("{}.{} takes no body", spec.resource, spec.name),
+        ));
+    }
+    if spec.query.is_none() && call.query.as_ref().is_some_and(|q| !q.is_null()) {
+        return Err(Error::invalid(
+            "query",
+            format!("{}.{} takes no query parameters", spec.resource, spec.name),
+        ));
+    }
+    Ok(())
+}
+
+/// Runs one operation. The result is the answer's JSON (`null` for an empty answer).
+pub async fn invoke(client: &Client, call: Call) -> Result<Value> {
+    let spec = spec(&call.resource, &call.name)?;
+    check_shape(spec, &call)?;
+    let Call {
+        ids, body, query, ..
+    } = call;
+    let id = ids.first().map(String::as_str).unwrap_or_default();
+    let (c, f, r) = (client.clusters(), client.fleets(), client.rules());
+    match (spec.resource, spec.name) {
+        ("clusters", "list") => encode(c.list(&query_of(query)?).await),
+        ("clusters", "get") => encode(c.get(id).await),
+        ("clusters", "register") => encode(c.register(&body_of(body)?).await),
+        ("clusters", "update") => empty(c.update(id, &body_of(body)?).await),
+        ("clusters", "delete") => empty(c.delete(id).await),
+        ("clusters", "access_info") => encode(c.access_info(id, &query_of(query)?).await),
+        ("clusters", "activate") => empty(c.activate(id).await),
+        ("clusters", "associate_rules") => empty(c.associate_rules(id, &body_of(body)?).await),
+        ("clusters", "list_managed") => encode(c.list_managed(&query_of(query)?).await),
+        ("clusters", "supported_versions") => encode(c.supported_versions().await),
+        ("clusters", "join_fleet") => empty(c.join_fleet(id, &body_of(body)?).await),
+        ("clusters", "leave_fleet") => empty(c.leave_fleet(id).await),
+        ("fleets", "list") => encode(f.list(&query_of(query)?).await),
+        ("fleets", "register") => encode(f.register(&body_of(body)?).await),
+        ("fleets", "get") => encode(f.get(id).await),
+        ("fleets", "delete") => empty(f.delete(id).await),
+        ("fleets", "add_clusters") => empty(f.add_clusters(id, &body_of(body)?).await),
+        ("fleets", "update_description") => empty(f.update_description(id, &body_of(body)?).await),
+        ("fleets", "associate_rules") => empty(f.associate_rules(id, &body_of(body)?).await),
+        ("fleets", "update_zones") => empty(f.update_zones(id, &body_of(body)?).await),
+        ("fleets", "enable_federation") => empty(f.enable_federation(id, &query_of(query)?).await),
+        ("fleets", "disable_federation") => empty(f.disable_federation(id).await),
+        ("fleets", "federation_progress") => encode(f.federation_progress(id).await),
+        ("fleets", "create_federation_kubeconfig") => {
+            encode(f.create_federation_kubeconfig(id, &body_of(body)?).await)
+        }
+        ("fleets", "create_federation_connection") => {
+            encode(f.create_federation_connection(id, &body_of(body)?).await)
+        }
+        ("fleets", "download_federation_kubeconfig") => {
+            encode(f.download_federation_kubeconfig(id, &body_of(body)?).await)
+        }
+        ("rules", "create") => encode(r.create(&body_of(body)?).await),
+        ("rules", "list") => encode(r.list(&query_of(query)?).await),
+        ("rules", "update") => empty(r.update(id, &body_of(body)?).await),
+        ("rules", "delete") => empty(r.delete(id).await),
+        ("hss", "create_multicloud_cluster") => encode(
+            client
+                .hss()
+                .create_multicloud_cluster(&body_of(body)?, &query_of(query)?)
+                .await,
+        ),
+        ("iam", "token") => encode(client.iam().token().await.map(|t| t.expose().to_owned())),
+        ("iam", "project_id") => encode(client.iam().project_id().await),
+        ("iam", "domain_id") => encode(client.iam().domain_id().await),
+        (resource, name) => Err(Error::invalid(
+            "operation",
+            format!("{resource}.{name} is not callable this way"),
+        )),
+    }
+}
+
+/// Waits for a fleet's federation: polls until it succeeds, fails or `timeout_ms` passes
+/// (default 30 minutes), calling `on_progress` with each phase change. Answers the final job.
+pub async fn wait_federation<F>(
+    client: &Client,
+    fleet_id: &str,
+    timeout_ms: Option<u64>,
+    mut on_progress: F,
+) -> Result<Value>
+where
+    F: FnMut(Value) + Send,
+{
+    let mut options = WaitOptions::default();
+    if let Some(ms) = timeout_ms {
+        options.timeout = std::time::Duration::from_millis(ms);
+    }
+    let job: Result<Job> = client
+        .fleets()
+        .wait_federation(fleet_id, &options, |e| {
+            on_progress(serde_json::to_value(e).unwrap_or(Value::Null))
+        })
+        .await;
+    encode(job)
+}

@@ -1,0 +1,18 @@
+//! The JSON face of the core: client options, every operation by name, pagers, the federation
+//! waiter and error descriptions as plain JSON values, so the Python and Node bindings wrap one
+//! dispatcher instead of retyping the models (which stay defined once, in `ucs_sdk::models`).
+
+mod catalogue;
+mod errors;
+mod invoke;
+mod options;
+mod pager;
+mod runtime;
+
+pub use catalogue::{catalogue_json, OpSpec, OPERATIONS};
+pub use errors::ErrorInfo;
+pub use invoke::{invoke, wait_federation, Call};
+pub use options::{build_client, Options};
+pub use pager::{page_size, JsonPager, Pages};
+pub use runtime::runtime;
+pub use ucs_sdk::{Client, Error, Result};

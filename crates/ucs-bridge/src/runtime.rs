@@ -1,0 +1,36 @@
+//! The one tokio runtime the Python binding's calls run on, made again in a forked child (a
+//! fork copies no threads, so the parent's runtime would never drive a future there).
+
+use std::sync::{Arc, Mutex};
+
+use tokio::runtime::Runtime;
+use ucs_sdk::{Error, Result};
+
+static RUNTIME: Mutex<Option<(u32, Arc<Runtime>)>> = Mutex::new(None);
+
+/// The process's runtime: built on first use, and again after a fork.
+pub fn runtime() -> Result<Arc<Runtime>> {
+    let pid = std::process::id();
+    let mut slot = RUNTIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((owner, rt)) = slot.as_ref() {
+        if *owner == pid {
+            return Ok(rt.clone());
+        }
+        // The parent's runtime has no threads here; it must never be dropped (that would wait
+        // for them), so it is forgotten.
+        if let Some((_, old)) = slot.take() {
+            std::mem::forget(old);
+        }
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("ucs-sdk")
+        .enable_all()
+        .build()
+        .map(Arc::new)
+        .map_err(|e| Error::Config(format!("cannot start the async runtime: {e}")))?;
+    *slot = Some((pid, rt.clone()));
+    Ok(rt)
+}

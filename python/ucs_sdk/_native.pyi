@@ -1,0 +1,48 @@
+"""The pyo3 module under `ucs_sdk` (bindings/python): one generic client over the Rust core."""
+from typing import Any, Awaitable, Callable, Dict, List, Optional, final
+
+__all__ = ["NativeClient", "NativePager", "VERSION", "catalogue", "set_log_level"]
+
+VERSION: str
+
+def catalogue() -> List[Dict[str, Any]]: ...
+def set_log_level(level: int) -> None: ...
+
+@final
+class NativeClient:
+    def __new__(cls, options: Dict[str, Any]) -> NativeClient: ...
+    def describe(self) -> str: ...
+    def call(
+        self,
+        resource: str,
+        name: str,
+        ids: List[str],
+        body: Any = None,
+        query: Optional[Dict[str, Any]] = None,
+    ) -> Any: ...
+    def call_async(
+        self,
+        resource: str,
+        name: str,
+        ids: List[str],
+        body: Any = None,
+        query: Optional[Dict[str, Any]] = None,
+    ) -> Awaitable[Any]: ...
+    def pages(self, resource: str, query: Optional[Dict[str, Any]] = None) -> NativePager: ...
+    def wait_federation(
+        self,
+        fleet_id: str,
+        timeout_ms: Optional[int] = None,
+        on_progress: Optional[Callable[[Any], object]] = None,
+    ) -> Any: ...
+    def wait_federation_async(
+        self,
+        fleet_id: str,
+        timeout_ms: Optional[int] = None,
+        on_progress: Optional[Callable[[Any], object]] = None,
+    ) -> Awaitable[Any]: ...
+
+@final
+class NativePager:
+    def next_page(self) -> Optional[List[Any]]: ...
+    def next_page_async(self) -> Awaitable[Optional[List[Any]]]: ...
