@@ -4,8 +4,5 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
-if [ -z "${UCS_BIN:-}" ]; then
-    cargo build --quiet -p ucs-cli
-    export UCS_BIN="$repo/target/debug/ucs"
-fi
+. "$repo/scripts/ucs-bin.sh"
 exec mvn -q -B -f kotlin/pom.xml verify "$@"

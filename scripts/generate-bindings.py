@@ -109,11 +109,65 @@ def ts_type(s: dict | bool) -> str:
     return " | ".join(out) or "unknown"
 
 
+def refs_of(s: object) -> set[str]:
+    """Model names a schema refers to, directly."""
+    found: set[str] = set()
+    if isinstance(s, dict):
+        if "$ref" in s:
+            found.add(ref_name(s["$ref"]))
+        for v in s.values():
+            found |= refs_of(v)
+    elif isinstance(s, list):
+        for v in s:
+            found |= refs_of(v)
+    return found
+
+
+def reachable(defs: dict, roots: set[str]) -> set[str]:
+    seen: set[str] = set()
+    todo = [r for r in roots if r in defs]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo += [r for r in refs_of(defs[name]) if r in defs and r not in seen]
+    return seen
+
+
+def answer_only(defs: dict, ops: list) -> set[str]:
+    """Models only ever answered, never sent: their non-nullable fields are always present."""
+    sent = reachable(defs, {op[k] for op in ops for k in ("body", "query") if op[k]})
+    answered = reachable(
+        defs,
+        {(op["result"] or "").removesuffix("[]") for op in ops}
+        | {op["item"] for op in ops if op["item"]}
+        | {"ProgressEvent"},
+    )
+    return answered - sent
+
+
+def nullable(s: object) -> bool:
+    if not isinstance(s, dict):
+        return True
+    t = s.get("type")
+    if isinstance(t, list) and "null" in t:
+        return True
+    return any(p.get("type") == "null" for k in ("anyOf", "oneOf") for p in s.get(k, []))
+
+
+def required_of(name: str, s: dict, always: set[str]) -> set[str]:
+    required = set(s.get("required", []))
+    if name in always:
+        required |= {k for k, v in s.get("properties", {}).items() if not nullable(v)}
+    return required
+
+
 def doc_line(s: dict) -> str:
     return " ".join((s.get("description") or "").split())
 
 
-def python_types(defs: dict) -> str:
+def python_types(defs: dict, always: set[str]) -> str:
     lines = [
         f'"""Request and response shapes of every operation, as TypedDicts (wire JSON names).',
         "",
@@ -130,7 +184,7 @@ def python_types(defs: dict) -> str:
     for name in sorted(defs):
         s = defs[name]
         props = s.get("properties", {})
-        required = set(s.get("required", []))
+        required = required_of(name, s, always)
         doc = doc_line(s) or name
         plain = all(k.isidentifier() and not keyword.iskeyword(k) for k in props)
         lines += ["", ""]
@@ -164,12 +218,12 @@ def python_types(defs: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ts_models(defs: dict) -> str:
+def ts_models(defs: dict, always: set[str]) -> str:
     lines = [f"// {HEADER}", "// Request and response shapes of every operation (wire JSON names).", ""]
     for name in sorted(defs):
         s = defs[name]
         props = s.get("properties", {})
-        required = set(s.get("required", []))
+        required = required_of(name, s, always)
         doc = doc_line(s)
         if doc:
             lines.append(f"/** {doc} */")
@@ -333,10 +387,11 @@ def main() -> int:
     schema = xtask("schema")
     ops = xtask("ops")
     defs = schema["$defs"]
+    always = answer_only(defs, ops)
     outputs = {
-        ROOT / "python/ucs_sdk/types.py": python_types(defs),
+        ROOT / "python/ucs_sdk/types.py": python_types(defs, always),
         ROOT / "python/ucs_sdk/_resources.py": python_resources(ops, defs),
-        ROOT / "node/types/models.d.ts": ts_models(defs),
+        ROOT / "node/types/models.d.ts": ts_models(defs, always),
         ROOT / "node/types/resources.d.ts": ts_resources(ops, defs),
     }
     stale = []

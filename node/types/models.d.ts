@@ -82,7 +82,7 @@ export interface ClusterGroupCondition {
 /** A page of fleets. */
 export interface ClusterGroupList {
   /** The fleets. */
-  items?: Array<ClusterGroup>;
+  items: Array<ClusterGroup>;
   /** Total over all pages. */
   total?: number | null;
 }
@@ -114,7 +114,7 @@ export interface ClusterGroupStatus {
 /** A page of clusters. */
 export interface ClusterList {
   /** The clusters. */
-  items?: Array<Cluster>;
+  items: Array<Cluster>;
   /** Total over all pages. */
   total?: number | null;
 }
@@ -176,7 +176,7 @@ export interface ClusterStatus {
   /** Conditions. */
   conditions?: Array<ConditionStatus> | null;
   /** Endpoints (the reference documents an object and shows an array: both decode). */
-  endpoints?: Array<Endpoint>;
+  endpoints: Array<Endpoint>;
   /** Kubernetes version. */
   kubernetesVersion?: string | null;
   /** Message of the last change. */
@@ -272,7 +272,7 @@ export interface CreateRule {
 /** `{"uid": ...}`: what the create calls answer. */
 export interface Created {
   /** The new object's id. */
-  uid?: string;
+  uid: string;
 }
 
 /** Body of `fleets.download_federation_kubeconfig`. */
@@ -300,7 +300,7 @@ export interface Endpoint {
 /** Answer of `fleets.create_federation_connection`. */
 export interface FederationConnection {
   /** The VPC endpoint id. */
-  id?: string;
+  id: string;
 }
 
 /** Body of `fleets.create_federation_connection`. */
@@ -342,7 +342,7 @@ export interface Job {
 /** `JobSpec`. */
 export interface JobSpec {
   /** Extension parameters: a string or an object. */
-  extendparam?: unknown;
+  extendparam: unknown;
   /** Federation id. */
   federationUID?: string | null;
   /** Resource id. */
@@ -350,7 +350,7 @@ export interface JobSpec {
   /** Resource name. */
   resourceName?: string | null;
   /** Sub-jobs. */
-  subJobs?: Array<Job>;
+  subJobs: Array<Job>;
   /** Job type, e.g. `CreateFederationContainer`, `CreateNode`, `CreateCert`. */
   type?: string | null;
 }
@@ -401,17 +401,17 @@ export interface KubeconfigDoc {
   /** Always `v1`. */
   apiVersion?: string | null;
   /** Clusters with their servers and CA data. */
-  clusters?: Array<NamedCluster>;
+  clusters: Array<NamedCluster>;
   /** Contexts. */
-  contexts?: Array<NamedContext>;
+  contexts: Array<NamedContext>;
   /** The current context. */
   "current-context"?: string | null;
   /** Always `Config`. */
   kind?: string | null;
   /** Preferences. */
-  preferences?: unknown;
+  preferences: unknown;
   /** Users with their credentials. */
-  users?: Array<NamedUser>;
+  users: Array<NamedUser>;
 }
 
 /** Query of `clusters.list`. */
@@ -453,7 +453,7 @@ export interface LocalSecretReference {
 /** Answer of `hss.create_multicloud_cluster`. */
 export interface MulticloudClusterCreated {
   /** The new cluster's id. */
-  cluster_id?: string;
+  cluster_id: string;
 }
 
 /** `{"name": ...}` metadata of a new fleet or rule. */
@@ -465,25 +465,25 @@ export interface NameMeta {
 /** A named cluster entry. */
 export interface NamedCluster {
   /** Server and CA. */
-  cluster?: KubeCluster;
+  cluster: KubeCluster;
   /** Entry name. */
-  name?: string;
+  name: string;
 }
 
 /** A named context entry. */
 export interface NamedContext {
   /** Cluster, user and namespace. */
-  context?: KubeContext;
+  context: KubeContext;
   /** Entry name. */
-  name?: string;
+  name: string;
 }
 
 /** A named user entry; its credentials stay free-form JSON. */
 export interface NamedUser {
   /** Entry name. */
-  name?: string;
+  name: string;
   /** Credentials (`client-certificate-data`, `client-key-data`, `token`, ...). */
-  user?: unknown;
+  user: unknown;
 }
 
 /** Network of a multi-cloud cluster. */
@@ -669,7 +669,7 @@ export interface RuleInfo {
 /** A page of rules. */
 export interface RuleList {
   /** The rules. */
-  items?: Array<Rule>;
+  items: Array<Rule>;
   /** Total over all pages. */
   total?: number | null;
 }
@@ -677,9 +677,9 @@ export interface RuleList {
 /** Rules applied to namespaces of a cluster. */
 export interface RuleNamespace {
   /** Namespaces. */
-  namespaces?: Array<string>;
+  namespaces: Array<string>;
   /** Rules. */
-  rules?: Array<RuleInfo>;
+  rules: Array<RuleInfo>;
 }
 
 /** `RuleSpec`. */
@@ -697,7 +697,7 @@ export interface RuleSpec {
 /** Answer of `clusters.supported_versions`. */
 export interface SupportedVersions {
   /** Kubernetes versions that can be registered. */
-  versions?: Array<string>;
+  versions: Array<string>;
 }
 
 /** A node taint. */

@@ -4,10 +4,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$repo"
-if [ -z "${UCS_BIN:-}" ]; then
-    cargo build --quiet -p ucs-cli
-    export UCS_BIN="$repo/target/debug/ucs"
-fi
+. "$repo/scripts/ucs-bin.sh"
 venv="${CARGO_TARGET_DIR:-$repo/target}/venvs/python-test"
 rm -rf "$venv"
 python3 -m venv "$venv"

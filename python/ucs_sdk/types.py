@@ -165,11 +165,13 @@ class ClusterGroupCondition(TypedDict, total=False):
     """`Federation` or `Policy` (open set)."""
 
 
-class ClusterGroupList(TypedDict, total=False):
+class _ClusterGroupListRequired(TypedDict):
+    items: List[ClusterGroup]
+
+
+class ClusterGroupList(_ClusterGroupListRequired, total=False):
     """A page of fleets."""
 
-    items: List[ClusterGroup]
-    """The fleets."""
     total: Optional[int]
     """Total over all pages."""
 
@@ -200,11 +202,13 @@ class ClusterGroupStatus(TypedDict, total=False):
     """Federation and policy conditions."""
 
 
-class ClusterList(TypedDict, total=False):
+class _ClusterListRequired(TypedDict):
+    items: List[Cluster]
+
+
+class ClusterList(_ClusterListRequired, total=False):
     """A page of clusters."""
 
-    items: List[Cluster]
-    """The clusters."""
     total: Optional[int]
     """Total over all pages."""
 
@@ -258,7 +262,11 @@ class ClusterSpec(TypedDict, total=False):
     """Zone."""
 
 
-class ClusterStatus(TypedDict, total=False):
+class _ClusterStatusRequired(TypedDict):
+    endpoints: List[Endpoint]
+
+
+class ClusterStatus(_ClusterStatusRequired, total=False):
     """`ClusterStatus` (reference table 3-11)."""
 
     apiEnablements: Optional[List[ApiEnablement]]
@@ -267,8 +275,6 @@ class ClusterStatus(TypedDict, total=False):
     """Frozen for arrears (`"true"`/`"false"`)."""
     conditions: Optional[List[ConditionStatus]]
     """Conditions."""
-    endpoints: List[Endpoint]
-    """Endpoints (the reference documents an object and shows an array: both decode)."""
     kubernetesVersion: Optional[str]
     """Kubernetes version."""
     message: Optional[str]
@@ -366,7 +372,7 @@ class CreateRule(TypedDict):
     """What the rule grants."""
 
 
-class Created(TypedDict, total=False):
+class Created(TypedDict):
     """`{"uid": ...}`: what the create calls answer."""
 
     uid: str
@@ -398,7 +404,7 @@ class Endpoint(TypedDict, total=False):
     """URL."""
 
 
-class FederationConnection(TypedDict, total=False):
+class FederationConnection(TypedDict):
     """Answer of `fleets.create_federation_connection`."""
 
     id: str
@@ -444,19 +450,20 @@ class Job(TypedDict, total=False):
     """Where the job is."""
 
 
-class JobSpec(TypedDict, total=False):
+class _JobSpecRequired(TypedDict):
+    extendparam: Any
+    subJobs: List[Job]
+
+
+class JobSpec(_JobSpecRequired, total=False):
     """`JobSpec`."""
 
-    extendparam: Any
-    """Extension parameters: a string or an object."""
     federationUID: Optional[str]
     """Federation id."""
     resourceID: Optional[str]
     """Resource id."""
     resourceName: Optional[str]
     """Resource name."""
-    subJobs: List[Job]
-    """Sub-jobs."""
     type: Optional[str]
     """Job type, e.g. `CreateFederationContainer`, `CreateNode`, `CreateCert`."""
 
@@ -543,7 +550,7 @@ class LocalSecretReference(TypedDict, total=False):
     """Namespace."""
 
 
-class MulticloudClusterCreated(TypedDict, total=False):
+class MulticloudClusterCreated(TypedDict):
     """Answer of `hss.create_multicloud_cluster`."""
 
     cluster_id: str
@@ -557,7 +564,7 @@ class NameMeta(TypedDict):
     """Name."""
 
 
-class NamedCluster(TypedDict, total=False):
+class NamedCluster(TypedDict):
     """A named cluster entry."""
 
     cluster: KubeCluster
@@ -566,7 +573,7 @@ class NamedCluster(TypedDict, total=False):
     """Entry name."""
 
 
-class NamedContext(TypedDict, total=False):
+class NamedContext(TypedDict):
     """A named context entry."""
 
     context: KubeContext
@@ -575,7 +582,7 @@ class NamedContext(TypedDict, total=False):
     """Entry name."""
 
 
-class NamedUser(TypedDict, total=False):
+class NamedUser(TypedDict):
     """A named user entry; its credentials stay free-form JSON."""
 
     name: str
@@ -782,16 +789,18 @@ class RuleInfo(TypedDict, total=False):
     """Rule name."""
 
 
-class RuleList(TypedDict, total=False):
+class _RuleListRequired(TypedDict):
+    items: List[Rule]
+
+
+class RuleList(_RuleListRequired, total=False):
     """A page of rules."""
 
-    items: List[Rule]
-    """The rules."""
     total: Optional[int]
     """Total over all pages."""
 
 
-class RuleNamespace(TypedDict, total=False):
+class RuleNamespace(TypedDict):
     """Rules applied to namespaces of a cluster."""
 
     namespaces: List[str]
@@ -813,7 +822,7 @@ class RuleSpec(TypedDict, total=False):
     """`readonly`, `develop`, `admin` or `custom`."""
 
 
-class SupportedVersions(TypedDict, total=False):
+class SupportedVersions(TypedDict):
     """Answer of `clusters.supported_versions`."""
 
     versions: List[str]

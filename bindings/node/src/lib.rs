@@ -1,1 +1,23 @@
-//! Node binding (placeholder).
+//! The `ucs-sdk` npm package's addon: one generic client over `ucs_bridge` (every operation by
+//! name, JSON in and out as plain JS values). The package's JavaScript builds the resource
+//! groups, errors and AbortSignal handling on top.
+
+mod calls;
+mod client;
+mod errors;
+mod federation;
+mod pager;
+
+use napi_derive::napi;
+
+/// Every operation: `resource`, `name`, `http`, `ids`, `body`, `query`, `result`, `item`, `doc`.
+#[napi]
+pub fn catalogue() -> serde_json::Value {
+    ucs_bridge::catalogue_json()
+}
+
+/// The core crate's version.
+#[napi]
+pub fn version() -> String {
+    ucs_sdk::VERSION.to_owned()
+}

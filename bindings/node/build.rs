@@ -1,0 +1,4 @@
+//! Sets up linking for a Node addon.
+fn main() {
+    napi_build::setup();
+}

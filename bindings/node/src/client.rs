@@ -1,0 +1,83 @@
+//! `NativeClient`: one core client; every operation by name as a Promise.
+
+use napi_derive::napi;
+use serde_json::Value;
+use ucs_bridge::{Call, Options};
+
+use crate::calls::Calls;
+use crate::errors::to_js;
+use crate::federation::FederationWait;
+use crate::pager::NativePager;
+
+/// A core client; made by the package's `Client`.
+#[napi]
+pub struct NativeClient {
+    client: ucs_sdk::Client,
+    calls: Calls,
+}
+
+#[napi]
+impl NativeClient {
+    /// Builds a client from options with the keys of `ucs_bridge::Options` (snake_case).
+    #[napi(constructor)]
+    pub fn new(options: Value) -> napi::Result<Self> {
+        let options = Options::from_json(options).map_err(|e| to_js(&e))?;
+        let client = ucs_bridge::build_client(&options).map_err(|e| to_js(&e))?;
+        Ok(Self {
+            client,
+            calls: Calls::default(),
+        })
+    }
+
+    /// Runs `resource.name(ids..., body, query)`; `call_id` (non-zero) lets `cancel` stop it.
+    #[napi]
+    pub async fn call(
+        &self,
+        call_id: u32,
+        resource: String,
+        name: String,
+        ids: Vec<String>,
+        body: Option<Value>,
+        query: Option<Value>,
+    ) -> napi::Result<Value> {
+        let call = Call {
+            resource,
+            name,
+            ids,
+            body,
+            query,
+        };
+        let client = self.client.clone();
+        self.calls
+            .run(
+                call_id,
+                async move { ucs_bridge::invoke(&client, call).await },
+            )
+            .await
+    }
+
+    /// Cancels the call started with `call_id` (its Promise rejects with an abort error).
+    #[napi]
+    pub fn cancel(&self, call_id: u32) {
+        self.calls.cancel(call_id);
+    }
+
+    /// A pager over `resource` (`clusters`, `fleets`, `rules`).
+    #[napi]
+    pub fn pages(&self, resource: String, query: Option<Value>) -> napi::Result<NativePager> {
+        let pages =
+            ucs_bridge::JsonPager::open(&self.client, &resource, query).map_err(|e| to_js(&e))?;
+        Ok(NativePager::new(pages, self.calls.clone()))
+    }
+
+    /// Starts waiting for a fleet's federation; read its events and result with `next()`.
+    #[napi]
+    pub fn wait_federation(
+        &self,
+        fleet_id: String,
+        timeout_ms: Option<f64>,
+    ) -> napi::Result<FederationWait> {
+        let timeout = timeout_ms.filter(|ms| *ms >= 0.0).map(|ms| ms as u64);
+        FederationWait::start(self.client.clone(), fleet_id, timeout, self.calls.clone())
+    }
+}

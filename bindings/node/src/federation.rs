@@ -1,0 +1,62 @@
+//! `FederationWait`: the core's federation waiter running on the runtime, its progress events
+//! and final job read by JavaScript with `next()` (a pull, so no callback crosses threads).
+
+use napi::bindgen_prelude::spawn;
+use napi_derive::napi;
+use serde_json::{json, Value};
+use tokio::sync::{mpsc, Mutex};
+
+use crate::calls::Calls;
+
+/// A running `wait_federation`.
+#[napi]
+pub struct FederationWait {
+    events: Mutex<mpsc::UnboundedReceiver<ucs_sdk::Result<Value>>>,
+    task: tokio::task::JoinHandle<()>,
+    calls: Calls,
+}
+
+impl FederationWait {
+    pub(crate) fn start(
+        client: ucs_sdk::Client,
+        fleet_id: String,
+        timeout_ms: Option<u64>,
+        calls: Calls,
+    ) -> napi::Result<Self> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let task = spawn(async move {
+            let progress = tx.clone();
+            let job = ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, move |event| {
+                let _ = progress.send(Ok(json!({ "event": event })));
+            })
+            .await;
+            let _ = tx.send(job.map(|job| json!({ "job": job })));
+        });
+        Ok(Self {
+            events: Mutex::new(rx),
+            task,
+            calls,
+        })
+    }
+}
+
+#[napi]
+impl FederationWait {
+    /// The next message: `{event}` for a phase change, `{job}` at the end (then `null`).
+    #[napi]
+    pub async fn next(&self, call_id: u32) -> napi::Result<Option<Value>> {
+        let message = self
+            .calls
+            .run(call_id, async {
+                self.events.lock().await.recv().await.transpose()
+            })
+            .await;
+        message.inspect_err(|_| self.task.abort())
+    }
+
+    /// Stops the wait (an aborted signal).
+    #[napi]
+    pub fn cancel(&self) {
+        self.task.abort();
+    }
+}

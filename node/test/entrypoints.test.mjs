@@ -1,0 +1,32 @@
+// ESM and CommonJS entry points export the same classes; importing does nothing but load.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import * as esm from 'ucs-sdk';
+
+const require = createRequire(import.meta.url);
+
+test('require and import give the same module', () => {
+  const cjs = require('ucs-sdk');
+  assert.equal(cjs.Client, esm.Client);
+  assert.equal(cjs.NotFoundError, esm.NotFoundError);
+  assert.equal(typeof esm.version, 'string');
+  for (const name of ['UcsError', 'ApiError', 'NotFoundError', 'ThrottledError', 'ConflictError', 'AuthError',
+    'TimeoutError', 'ConnectionError', 'DecodeError', 'InvalidArgumentError', 'ConfigError', 'FederationFailedError']) {
+    assert.equal(typeof esm[name], 'function', name);
+  }
+});
+
+test('every operation of the catalogue is a method', () => {
+  const c = new esm.Client({ endpoint: 'http://127.0.0.1:9', ak: 'a', sk: 'b', domainId: 'd' });
+  const expected = {
+    clusters: ['list', 'iter', 'get', 'register', 'update', 'delete', 'accessInfo', 'activate', 'associateRules', 'listManaged', 'supportedVersions', 'joinFleet', 'leaveFleet'],
+    fleets: ['list', 'iter', 'register', 'get', 'delete', 'addClusters', 'updateDescription', 'associateRules', 'updateZones', 'enableFederation', 'disableFederation', 'federationProgress', 'createFederationKubeconfig', 'createFederationConnection', 'downloadFederationKubeconfig', 'waitFederation'],
+    rules: ['create', 'list', 'iter', 'update', 'delete'],
+    hss: ['createMulticloudCluster'],
+    iam: ['token', 'projectId', 'domainId'],
+  };
+  for (const [group, methods] of Object.entries(expected)) {
+    assert.deepEqual(Object.keys(c[group]).sort(), methods.sort(), group);
+  }
+});

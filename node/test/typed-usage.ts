@@ -1,0 +1,38 @@
+// Compiled by `tsc --noEmit` in the tests: typical use must type-check without casts.
+import {
+  Client,
+  NotFoundError,
+  type Cluster,
+  type ClusterList,
+  type Job,
+  type ProgressEvent,
+  type RegisterCluster,
+} from 'ucs-sdk';
+
+export async function demo(): Promise<string[]> {
+  const client = new Client({ endpoint: 'http://127.0.0.1:8080', ak: 'AK', sk: 'SK', domainId: 'D', timeoutMs: 5000 });
+  const body: RegisterCluster = {
+    metadata: { name: 'alpha' },
+    spec: { category: 'attachedcluster', type: 'privatek8s', provider: 'privatek8s', country: 'CN', manageType: 'discrete' },
+  };
+  const { uid } = await client.clusters.register(body);
+  const one: Cluster = await client.clusters.get(uid);
+  const page: ClusterList = await client.clusters.list({ limit: 10, managetype: 'discrete' });
+  const fleet = await client.fleets.register({ metadata: { name: 'f' } });
+  await client.fleets.enableFederation(fleet.uid);
+  const controller = new AbortController();
+  const job: Job = await client.fleets.waitFederation(fleet.uid, {
+    timeoutMs: 60_000,
+    signal: controller.signal,
+    onProgress: (e: ProgressEvent) => console.log(e.job, e.phase),
+  });
+  const names: string[] = [];
+  for await (const c of client.clusters.iter({ limit: 20 })) names.push(c.metadata?.name ?? '');
+  try {
+    await client.rules.delete('missing');
+  } catch (e) {
+    if (e instanceof NotFoundError) names.push(e.errorCode ?? '', e.requestId ?? '');
+  }
+  names.push(String(one.metadata?.uid), String(page.total), String(job.status?.phase));
+  return names;
+}
