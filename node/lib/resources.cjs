@@ -40,7 +40,9 @@ function operation(native, resource, op) {
     const body = op.body ? checkObject('body', args[k++], true) : null;
     const query = op.query ? checkObject('query', args[k++], false) : null;
     const { signal } = checkOptions(args[k]);
-    return run(signal, (id) => native.call(id, resource, op.name, ids, body, query), (id) => native.cancel(id));
+    const text = await run(signal, (id) => native.call(id, resource, op.name, ids, body, query), (id) => native.cancel(id));
+    // The addon answers JSON text: V8's JSON.parse builds the objects faster than N-API can.
+    return JSON.parse(text);
   };
 }
 
@@ -56,7 +58,7 @@ async function* iterate(native, resource, query, options) {
   for (;;) {
     const page = await run(signal, (id) => pager.nextPage(id), (id) => native.cancel(id));
     if (page === null) return;
-    yield* page;
+    yield* JSON.parse(page);
   }
 }
 

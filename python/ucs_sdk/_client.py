@@ -23,6 +23,19 @@ if TYPE_CHECKING:
     _C = TypeVar("_C", bound="_ClientBase")
 
 
+_exit_hook = False
+
+
+def _stop_runtime_at_exit() -> None:
+    # The Rust runtime's threads must be gone before the interpreter finalizes.
+    global _exit_hook
+    if not _exit_hook:
+        import atexit
+
+        atexit.register(_native.shutdown)
+        _exit_hook = True
+
+
 def _sync_log_level() -> None:
     # The core's events go to the `ucs_sdk` logger; only its enabled levels cross into Python.
     import logging
@@ -81,6 +94,7 @@ class _ClientBase:
             "user_agent": "python",
         }
         _sync_log_level()
+        _stop_runtime_at_exit()
         self._native = _native.NativeClient({k: v for k, v in options.items() if v is not None})
 
     @classmethod

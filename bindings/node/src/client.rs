@@ -29,7 +29,9 @@ impl NativeClient {
         })
     }
 
-    /// Runs `resource.name(ids..., body, query)`; `call_id` (non-zero) lets `cancel` stop it.
+    /// Runs `resource.name(ids..., body, query)` and answers its JSON text (the package parses it
+    /// with `JSON.parse`, much faster than building objects through N-API); `call_id` (non-zero)
+    /// lets `cancel` stop it.
     #[napi]
     pub async fn call(
         &self,
@@ -39,7 +41,7 @@ impl NativeClient {
         ids: Vec<String>,
         body: Option<Value>,
         query: Option<Value>,
-    ) -> napi::Result<Value> {
+    ) -> napi::Result<String> {
         let call = Call {
             resource,
             name,

@@ -30,6 +30,13 @@ impl FederationWait {
                 let _ = progress.send(Ok(json!({ "event": event })));
             })
             .await;
+            let job = job.and_then(|text| {
+                serde_json::from_str::<Value>(&text).map_err(|e| ucs_sdk::Error::Decode {
+                    status: 200,
+                    request_id: None,
+                    message: e.to_string(),
+                })
+            });
             let _ = tx.send(job.map(|job| json!({ "job": job })));
         });
         Ok(Self {

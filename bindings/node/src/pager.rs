@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use napi_derive::napi;
-use serde_json::Value;
 use tokio::sync::Mutex;
 use ucs_bridge::Pages;
 
@@ -12,12 +11,12 @@ use crate::calls::Calls;
 /// Every item of a list operation, a page at a time.
 #[napi]
 pub struct NativePager {
-    pages: Arc<Mutex<Pages<Value>>>,
+    pages: Arc<Mutex<Pages<String>>>,
     calls: Calls,
 }
 
 impl NativePager {
-    pub(crate) fn new(pages: Pages<Value>, calls: Calls) -> Self {
+    pub(crate) fn new(pages: Pages<String>, calls: Calls) -> Self {
         Self {
             pages: Arc::new(Mutex::new(pages)),
             calls,
@@ -27,12 +26,15 @@ impl NativePager {
 
 #[napi]
 impl NativePager {
-    /// The next page, or `null` once every page was handed out; `call_id` makes it cancellable.
+    /// The next page as the JSON text of an array, or `null` once every page was handed out;
+    /// `call_id` makes it cancellable.
     #[napi]
-    pub async fn next_page(&self, call_id: u32) -> napi::Result<Option<Vec<Value>>> {
+    pub async fn next_page(&self, call_id: u32) -> napi::Result<Option<String>> {
         let pages = self.pages.clone();
-        self.calls
+        let page = self
+            .calls
             .run(call_id, async move { pages.lock().await.next().await })
-            .await
+            .await?;
+        Ok(page.map(|items| ucs_bridge::page_text(&items)))
     }
 }

@@ -5,7 +5,7 @@ use pyo3::types::PyDict;
 use serde_json::Value;
 use ucs_bridge::{Call, Options};
 
-use crate::convert::{from_py, to_py};
+use crate::convert::{from_py, loads, to_py};
 use crate::errors::{forked, to_py_err};
 use crate::pager::NativePager;
 use crate::{blocking, runtime};
@@ -100,8 +100,8 @@ impl NativeClient {
         let client = self.checked(py)?.clone();
         let mut call = call_of(resource, name, ids, body, None)?;
         call.query = query_dict(query)?;
-        let value = blocking::run(py, ucs_bridge::invoke(&client, call))?;
-        to_py(py, &value).map(Bound::unbind)
+        let text = blocking::run(py, ucs_bridge::invoke(&client, call))?;
+        loads(py, &text).map(Bound::unbind)
     }
 
     /// The awaitable twin of `call`.
@@ -121,7 +121,7 @@ impl NativeClient {
         runtime::awaitable(
             py,
             async move { ucs_bridge::invoke(&client, call).await },
-            |py, value| to_py(py, &value),
+            |py, text| loads(py, &text),
         )
     }
 
@@ -154,13 +154,13 @@ impl NativeClient {
     ) -> PyResult<Py<PyAny>> {
         let client = self.checked(py)?.clone();
         let (report, errors) = progress_reporter(on_progress);
-        let value = blocking::run(py, async move {
+        let text = blocking::run(py, async move {
             ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await
         })?;
         if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
             return Err(e);
         }
-        to_py(py, &value).map(Bound::unbind)
+        loads(py, &text).map(Bound::unbind)
     }
 
     /// The awaitable twin of `wait_federation`.
@@ -177,9 +177,9 @@ impl NativeClient {
         runtime::awaitable(
             py,
             async move { ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await },
-            move |py, value| match errors.lock().ok().and_then(|mut e| e.take()) {
+            move |py, text| match errors.lock().ok().and_then(|mut e| e.take()) {
                 Some(e) => Err(e),
-                None => to_py(py, &value),
+                None => loads(py, &text),
             },
         )
     }

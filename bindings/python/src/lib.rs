@@ -19,6 +19,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pager::NativePager>()?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;
+    m.add_function(wrap_pyfunction!(shutdown, m)?)?;
     m.add("VERSION", ucs_sdk::VERSION)?;
     Ok(())
 }
@@ -28,4 +29,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyfunction]
 fn catalogue(py: Python<'_>) -> PyResult<Py<PyAny>> {
     convert::to_py(py, &ucs_bridge::catalogue_json()).map(Bound::unbind)
+}
+
+/// Stops the runtime's threads; registered with `atexit` so none runs while Python finalizes.
+#[pyfunction]
+fn shutdown(py: Python<'_>) {
+    // Without the GIL: a task finishing on a runtime thread may need it.
+    py.detach(|| ucs_bridge::shutdown_runtime(std::time::Duration::from_secs(1)));
 }

@@ -3,38 +3,30 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
-use serde_json::Value;
 use tokio::sync::Mutex;
 use ucs_bridge::Pages;
 
-use crate::convert::to_py;
+use crate::convert::loads;
 use crate::{blocking, runtime};
 
 /// Every item of a list operation, a page per call; `None` at the end.
 #[pyclass(module = "ucs_sdk._native", frozen)]
 pub(crate) struct NativePager {
-    pages: Arc<Mutex<Pages<Value>>>,
+    pages: Arc<Mutex<Pages<String>>>,
 }
 
 impl NativePager {
-    pub(crate) fn new(pages: Pages<Value>) -> Self {
+    pub(crate) fn new(pages: Pages<String>) -> Self {
         Self {
             pages: Arc::new(Mutex::new(pages)),
         }
     }
 }
 
-fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<Value>>) -> PyResult<Bound<'py, PyAny>> {
+fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<String>>) -> PyResult<Bound<'py, PyAny>> {
     match page {
         None => Ok(py.None().into_bound(py)),
-        Some(items) => {
-            let list = PyList::empty(py);
-            for item in &items {
-                list.append(to_py(py, item)?)?;
-            }
-            Ok(list.into_any())
-        }
+        Some(items) => loads(py, &ucs_bridge::page_text(&items)),
     }
 }
 

@@ -67,17 +67,23 @@ fn body_of<T: DeserializeOwned>(body: Option<Value>) -> Result<T> {
     }
 }
 
-fn encode<T: Serialize>(result: Result<T>) -> Result<Value> {
-    let value = result?;
-    serde_json::to_value(value).map_err(|e| Error::Decode {
+/// The answer as JSON text: serialized from the typed model on the runtime thread, so the
+/// binding only parses text with its language's fast JSON parser (`json.loads`, `JSON.parse`)
+/// instead of building objects through an intermediate tree.
+pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Decode {
         status: 200,
         request_id: None,
         message: format!("cannot encode the result: {e}"),
     })
 }
 
-fn empty(result: Result<()>) -> Result<Value> {
-    result.map(|()| Value::Null)
+fn encode<T: Serialize>(result: Result<T>) -> Result<String> {
+    json_text(&result?)
+}
+
+fn empty(result: Result<()>) -> Result<String> {
+    result.map(|()| "null".to_owned())
 }
 
 /// Checks the call's shape against the catalogue: id count, body and query presence.
@@ -109,8 +115,8 @@ fn check_shape(spec: &OpSpec, call: &Call) -> Result<()> {
     Ok(())
 }
 
-/// Runs one operation. The result is the answer's JSON (`null` for an empty answer).
-pub async fn invoke(client: &Client, call: Call) -> Result<Value> {
+/// Runs one operation. The result is the answer as JSON text (`null` for an empty answer).
+pub async fn invoke(client: &Client, call: Call) -> Result<String> {
     let spec = spec(&call.resource, &call.name)?;
     check_shape(spec, &call)?;
     let Call {
@@ -178,7 +184,7 @@ pub async fn wait_federation<F>(
     fleet_id: &str,
     timeout_ms: Option<u64>,
     mut on_progress: F,
-) -> Result<Value>
+) -> Result<String>
 where
     F: FnMut(Value) + Send,
 {

@@ -34,3 +34,20 @@ pub fn runtime() -> Result<Arc<Runtime>> {
     *slot = Some((pid, rt.clone()));
     Ok(rt)
 }
+
+/// Stops the runtime's threads (waiting up to `timeout` for running tasks), so none is left
+/// running while the host interpreter finalizes. The next `runtime()` builds a new one.
+pub fn shutdown_runtime(timeout: std::time::Duration) {
+    let taken = RUNTIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .take();
+    if let Some((owner, rt)) = taken {
+        match Arc::try_unwrap(rt) {
+            Ok(rt) if owner == std::process::id() => rt.shutdown_timeout(timeout),
+            // Still in use, or a parent's runtime after a fork: never wait on it.
+            Ok(rt) => std::mem::forget(rt),
+            Err(shared) => std::mem::forget(shared),
+        }
+    }
+}

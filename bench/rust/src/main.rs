@@ -1,0 +1,187 @@
+//! `ucs-bench`: the Rust rows of bench/RESULTS.md, one JSON line per measurement on stdout.
+//!
+//! - `core`: the core client's `clusters.get`, `clusters.list` (50 and 500) and 64 concurrent gets;
+//! - `raw`: the loopback limit, the same requests pre-signed once and sent by a bare reqwest
+//!   client that reads the body without decoding it;
+//! - `load`: small GETs per second against the endpoint with many connections (for the emulator
+//!   pinned to one core);
+//! - `startup`: the emulator's start-up time (spawn to its first line of output).
+
+mod measure;
+mod raw;
+
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use ucs_sdk::models::ListClustersQuery;
+use ucs_sdk::{Client, Credentials};
+
+use measure::{emit, latencies, throughput};
+
+/// Where the emulator is and how to sign for it.
+#[derive(clap::Args, Clone)]
+struct Target {
+    /// Emulator base URL.
+    #[arg(long)]
+    base: String,
+    #[arg(long)]
+    ak: String,
+    #[arg(long)]
+    sk: String,
+    #[arg(long)]
+    domain_id: String,
+    /// A cluster that exists (for `get`).
+    #[arg(long)]
+    cluster_id: String,
+}
+
+#[derive(Parser)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The core client.
+    Core(Target),
+    /// The loopback limit.
+    Raw(Target),
+    /// GETs per second for `seconds` with `connections` in flight.
+    Load {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+    },
+    /// Emulator start-up: median of `runs` spawns of `ucs emulator` until its first line.
+    Startup {
+        #[arg(long)]
+        ucs: String,
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
+}
+
+fn client(t: &Target) -> ucs_sdk::Result<Client> {
+    Client::builder()
+        .endpoint(t.base.clone())
+        .credentials(Credentials::aksk(t.ak.clone(), t.sk.clone()))
+        .domain_id(t.domain_id.clone())
+        .build()
+}
+
+async fn core(t: Target) -> ucs_sdk::Result<()> {
+    let c = client(&t)?;
+    let clusters = c.clusters();
+    let id = t.cluster_id.clone();
+    emit(
+        "rust",
+        "core",
+        "get",
+        &latencies(2000, || clusters.get(&id)).await?,
+    );
+    for n in [50_i64, 500] {
+        let q = ListClustersQuery {
+            limit: Some(n),
+            ..Default::default()
+        };
+        let runs = if n == 50 { 500 } else { 100 };
+        emit(
+            "rust",
+            "core",
+            &format!("list{n}"),
+            &latencies(runs, || clusters.list(&q)).await?,
+        );
+    }
+    let per_sec = throughput(64, 6400, || {
+        let clusters = clusters.clone();
+        let id = id.clone();
+        async move { clusters.get(&id).await.map(drop) }
+    })
+    .await?;
+    println!(
+        "{}",
+        json!({"lang": "rust", "client": "core", "op": "concurrent64", "calls_per_sec": per_sec})
+    );
+    Ok(())
+}
+
+async fn raw_limit(t: Target) -> ucs_sdk::Result<()> {
+    let raw = raw::RawClient::new(&t.base, &t.ak, &t.sk, &t.domain_id)?;
+    let get = raw.signed_get(&format!("/v1/clusters/{}", t.cluster_id), &[])?;
+    emit(
+        "rust",
+        "raw",
+        "get",
+        &latencies(2000, || raw.send(&get)).await?,
+    );
+    for n in [50, 500] {
+        let list = raw.signed_get("/v1/clusters", &[("limit".into(), n.to_string())])?;
+        let runs = if n == 50 { 500 } else { 100 };
+        emit(
+            "rust",
+            "raw",
+            &format!("list{n}"),
+            &latencies(runs, || raw.send(&list)).await?,
+        );
+    }
+    let per_sec = throughput(64, 6400, || {
+        let (raw, get) = (raw.clone(), get.clone());
+        async move { raw.send(&get).await }
+    })
+    .await?;
+    println!(
+        "{}",
+        json!({"lang": "rust", "client": "raw", "op": "concurrent64", "calls_per_sec": per_sec})
+    );
+    Ok(())
+}
+
+async fn load(t: Target, connections: usize, seconds: f64) -> ucs_sdk::Result<()> {
+    let raw = raw::RawClient::new(&t.base, &t.ak, &t.sk, &t.domain_id)?;
+    let get = raw.signed_get(&format!("/v1/clusters/{}", t.cluster_id), &[])?;
+    let per_sec = measure::for_duration(connections, Duration::from_secs_f64(seconds), || {
+        let (raw, get) = (raw.clone(), get.clone());
+        async move { raw.send(&get).await }
+    })
+    .await?;
+    println!(
+        "{}",
+        json!({"lang": "emulator", "client": "load", "op": "gets_per_sec", "calls_per_sec": per_sec, "connections": connections})
+    );
+    Ok(())
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("ucs-bench: cannot start the runtime: {e}");
+            std::process::exit(1);
+        }
+    };
+    let outcome = runtime.block_on(async {
+        match cli.command {
+            Command::Core(t) => core(t).await,
+            Command::Raw(t) => raw_limit(t).await,
+            Command::Load {
+                target,
+                connections,
+                seconds,
+            } => load(target, connections, seconds).await,
+            Command::Startup { ucs, runs } => measure::startup(&ucs, runs).await,
+        }
+    });
+    if let Err(e) = outcome {
+        eprintln!("ucs-bench: {e}");
+        std::process::exit(1);
+    }
+}
