@@ -57,6 +57,9 @@ enum Command {
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
     },
+    /// Where the time of a big answer goes: decoding it into the typed models, into a plain
+    /// JSON tree, and writing the typed models back out as JSON text (what the bindings parse).
+    Decode(Target),
     /// Emulator start-up: median of `runs` spawns of `ucs emulator` until its first line.
     Startup {
         #[arg(long)]
@@ -143,7 +146,8 @@ async fn raw_limit(t: Target) -> ucs_sdk::Result<()> {
 
 async fn load(t: Target, connections: usize, seconds: f64) -> ucs_sdk::Result<()> {
     let raw = raw::RawClient::new(&t.base, &t.ak, &t.sk, &t.domain_id)?;
-    let get = raw.signed_get(&format!("/v1/clusters/{}", t.cluster_id), &[])?;
+    // A small answer every emulator has, seeded or not.
+    let get = raw.signed_get("/v1/config/registeredclusterversions", &[])?;
     let per_sec = measure::for_duration(connections, Duration::from_secs_f64(seconds), || {
         let (raw, get) = (raw.clone(), get.clone());
         async move { raw.send(&get).await }
@@ -153,6 +157,33 @@ async fn load(t: Target, connections: usize, seconds: f64) -> ucs_sdk::Result<()
         "{}",
         json!({"lang": "emulator", "client": "load", "op": "gets_per_sec", "calls_per_sec": per_sec, "connections": connections})
     );
+    Ok(())
+}
+
+async fn decode_profile(t: Target) -> ucs_sdk::Result<()> {
+    use ucs_sdk::models::ClusterList;
+    let raw = raw::RawClient::new(&t.base, &t.ak, &t.sk, &t.domain_id)?;
+    let list = raw.signed_get("/v1/clusters", &[("limit".into(), "500".into())])?;
+    let body = raw.fetch(&list).await?;
+    let bad = |e: serde_json::Error| ucs_sdk::Error::Config(e.to_string());
+    let typed: ClusterList = serde_json::from_slice(&body).map_err(bad)?;
+    let time = |f: &mut dyn FnMut() -> ucs_sdk::Result<()>| -> ucs_sdk::Result<Vec<Duration>> {
+        let mut out = Vec::new();
+        for _ in 0..50 {
+            let started = std::time::Instant::now();
+            f()?;
+            out.push(started.elapsed());
+        }
+        out.sort();
+        Ok(out)
+    };
+    let typed_decode = time(&mut || serde_json::from_slice::<ClusterList>(&body).map(drop).map_err(bad))?;
+    emit("rust", "decode", "typed_list500", &typed_decode);
+    let tree = time(&mut || serde_json::from_slice::<serde_json::Value>(&body).map(drop).map_err(bad))?;
+    emit("rust", "decode", "tree_list500", &tree);
+    let text = time(&mut || serde_json::to_string(&typed).map(drop).map_err(bad))?;
+    emit("rust", "decode", "typed_to_text_list500", &text);
+    println!("{}", json!({"lang": "rust", "client": "decode", "op": "bytes_list500", "bytes": body.len()}));
     Ok(())
 }
 
@@ -178,6 +209,7 @@ fn main() {
                 seconds,
             } => load(target, connections, seconds).await,
             Command::Startup { ucs, runs } => measure::startup(&ucs, runs).await,
+            Command::Decode(t) => decode_profile(t).await,
         }
     });
     if let Err(e) = outcome {

@@ -79,6 +79,11 @@ impl RawClient {
 
     /// Sends a signed GET; reads the body as bytes and checks the status only.
     pub async fn send(&self, req: &Signed) -> ucs_sdk::Result<()> {
+        self.fetch(req).await.map(drop)
+    }
+
+    /// Sends a signed GET and answers the body.
+    pub async fn fetch(&self, req: &Signed) -> ucs_sdk::Result<Vec<u8>> {
         let response = self
             .http
             .get(req.url.clone())
@@ -98,6 +103,6 @@ impl RawClient {
                 String::from_utf8_lossy(&body)
             )));
         }
-        Ok(())
+        Ok(body.to_vec())
     }
 }

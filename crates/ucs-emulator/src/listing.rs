@@ -67,3 +67,11 @@ impl Paging {
         (page, total)
     }
 }
+
+/// A list answer, `{"items": [...], "total": N}`, serialized straight from the models (no
+/// intermediate JSON tree: a page of 500 clusters is the emulator's biggest answer).
+#[derive(serde::Serialize)]
+pub(crate) struct ListPage<T> {
+    pub items: Vec<T>,
+    pub total: usize,
+}

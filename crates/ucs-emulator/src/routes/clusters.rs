@@ -19,7 +19,7 @@ use crate::auth::Caller;
 use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
 use crate::ids::new_uid;
-use crate::listing::{Paging, Sortable};
+use crate::listing::{ListPage, Paging, Sortable};
 use crate::server::AppState;
 use crate::state::{cluster_fleet, rfc3339, Account, ClusterRecord};
 use crate::validation;
@@ -224,7 +224,7 @@ pub(crate) async fn list(
             .into_iter()
             .map(|r| render(account, r, with_status))
             .collect();
-        Ok(json!({"items": items, "total": total}))
+        Ok(ListPage { items, total })
     })?;
     Ok(Json(body).into_response())
 }

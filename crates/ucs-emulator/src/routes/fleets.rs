@@ -21,7 +21,7 @@ use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
 use crate::federation;
 use crate::ids::new_uid;
-use crate::listing::{Paging, Sortable};
+use crate::listing::{ListPage, Paging, Sortable};
 use crate::server::AppState;
 use crate::state::{go_time, Account, FleetRecord};
 use crate::validation;
@@ -77,7 +77,7 @@ pub(crate) async fn list(
             .collect();
         let (page, total) = paging.apply(rows);
         let items: Vec<ClusterGroup> = page.into_iter().map(|r| render(&app, r)).collect();
-        Ok(json!({"items": items, "total": total}))
+        Ok(ListPage { items, total })
     })?;
     Ok(Json(body).into_response())
 }

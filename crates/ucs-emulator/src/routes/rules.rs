@@ -16,7 +16,7 @@ use crate::auth::Caller;
 use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
 use crate::ids::new_uid;
-use crate::listing::{Paging, Sortable};
+use crate::listing::{ListPage, Paging, Sortable};
 use crate::server::AppState;
 use crate::state::{go_time, RuleRecord};
 use crate::validation;
@@ -95,7 +95,7 @@ pub(crate) async fn list(
                 rule
             })
             .collect();
-        Ok(json!({"items": items, "total": total}))
+        Ok(ListPage { items, total })
     })?;
     Ok(Json(body).into_response())
 }

@@ -1,0 +1,152 @@
+"""Turns bench/.work/results.jsonl (one JSON line per measurement) into bench/RESULTS.md:
+medians, the ratios between clients measured in the same run, and each target met or missed."""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+
+def load(path):
+    rows = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("{"):
+                r = json.loads(line)
+                rows[(r["lang"], r["client"], r["op"])] = r
+    return rows
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, StopIteration):
+        pass
+
+    def version(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "?"
+
+    return (f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+            f"{version(['rustc', '--version'])}; Python {platform.python_version()}; "
+            f"Node {version(['node', '--version'])}")
+
+
+def main():
+    rows = load(sys.argv[1])
+
+    def get(lang, client, op, key="median_us"):
+        r = rows.get((lang, client, op))
+        return r.get(key) if r else None
+
+    def fmt_us(v):
+        if v is None:
+            return "n/a"
+        return f"{v / 1000:.2f} ms" if v >= 1000 else f"{v:.0f} µs"
+
+    def ratio(a, b):
+        return a / b if a and b else None
+
+    out = [
+        "# Benchmark results",
+        "",
+        f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `bash bench/run.sh`, every row in the "
+        "same run, against the emulator on loopback (release build, request signatures checked, "
+        "500 seeded clusters).",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "Latencies are medians of sequential calls (2,000 for `get`, 300 for `list 50`, 60 for `list 500`, "
+        "after a warm-up); throughput is calls per second with 64 calls in flight (6,400 calls).",
+        "",
+        "## Per-call latency",
+        "",
+        "| client | get (one cluster) | list 50 | list 500 | 64 in flight (calls/s) |",
+        "|---|---|---|---|---|",
+    ]
+    clients = [
+        ("rust", "raw", "loopback limit (pre-signed reqwest, no decoding)"),
+        ("rust", "core", "Rust core (`ucs-sdk`)"),
+        ("python", "ucs_sdk", "Python `ucs_sdk.Client`"),
+        ("python", "ucs_sdk async", "Python `ucs_sdk.AsyncClient`"),
+        ("python", "official", "Python official `huaweicloudsdkucs`"),
+        ("python", "requests", "Python `requests` by hand"),
+        ("node", "ucs-sdk", "Node `ucs-sdk`"),
+        ("node", "fetch", "Node `fetch` + `JSON.parse` by hand"),
+    ]
+    for lang, client, label in clients:
+        conc = get(lang, client, "concurrent64", "calls_per_sec") or get(lang, f"{client} threads", "concurrent64", "calls_per_sec")
+        out.append(
+            f"| {label} | {fmt_us(get(lang, client, 'get'))} | {fmt_us(get(lang, client, 'list50'))} | "
+            f"{fmt_us(get(lang, client, 'list500'))} | {f'{conc:,.0f}' if conc else 'n/a'} |"
+        )
+
+    imp = {c: get("python", c, "import", "ms") for c in ("bare", "ucs_sdk", "official")}
+    rss = {c: get("python", c, "rss_after_10k", "rss_mb") for c in ("ucs_sdk", "official")}
+    out += [
+        "",
+        "Python threads: the blocking clients called from a 64-thread pool "
+        f"(`ucs_sdk`: {get('python', 'ucs_sdk threads', 'concurrent64', 'calls_per_sec') or 0:,.0f} calls/s, "
+        f"official: {get('python', 'official threads', 'concurrent64', 'calls_per_sec') or 0:,.0f} calls/s, "
+        f"`requests`: {get('python', 'requests threads', 'concurrent64', 'calls_per_sec') or 0:,.0f} calls/s).",
+        "",
+        "## Python import time and memory",
+        "",
+        "| | `ucs_sdk` | official |",
+        "|---|---|---|",
+        f"| import, over a bare interpreter ({imp['bare'] or 0:.1f} ms) | {imp['ucs_sdk'] or 0:.1f} ms | {imp['official'] or 0:.1f} ms |",
+        f"| resident memory after 10,000 gets | {rss['ucs_sdk'] or 0:.1f} MB | {rss['official'] or 0:.1f} MB |",
+        "",
+        "## Emulator",
+        "",
+        f"- Start-up (spawn to listening, median of 20): {fmt_us(get('emulator', 'startup', 'startup'))}.",
+        f"- Small GETs per second on one core (emulator pinned to CPU 0, load from CPU 1, 64 connections): "
+        f"{get('emulator', 'load', 'gets_per_sec', 'calls_per_sec') or 0:,.0f}.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | |",
+        "|---|---|---|",
+    ]
+
+    def target(name, value, ok, shown):
+        mark = "n/a" if value is None else ("met" if ok(value) else "missed")
+        out.append(f"| {name} | {shown(value) if value is not None else 'n/a'} | {mark} |")
+
+    py_get, off_get, raw_get = get("python", "ucs_sdk", "get"), get("python", "official", "get"), get("rust", "raw", "get")
+    target("Python get: at most 1/8 of the official SDK's latency", ratio(off_get, py_get), lambda r: r >= 8, lambda r: f"{r:.1f}x faster")
+    target("Python get: at most 1.5x the loopback limit", ratio(py_get, raw_get), lambda r: r <= 1.5, lambda r: f"{r:.2f}x the limit")
+    target("Python list 500: at least 8x faster than the official SDK",
+           ratio(get("python", "official", "list500"), get("python", "ucs_sdk", "list500")), lambda r: r >= 8, lambda r: f"{r:.1f}x")
+    target("Python async, 64 in flight: at least 10x the official SDK's throughput",
+           ratio(get("python", "ucs_sdk async", "concurrent64", "calls_per_sec"), get("python", "official threads", "concurrent64", "calls_per_sec")),
+           lambda r: r >= 10, lambda r: f"{r:.1f}x")
+    target("`import ucs_sdk`: at most 20 ms over a bare interpreter", imp["ucs_sdk"], lambda v: v <= 20, lambda v: f"{v:.1f} ms")
+    for op, label in (("get", "get"), ("list50", "list 50"), ("list500", "list 500")):
+        target(f"Node {label}: at least as fast as fetch by hand", ratio(get("node", "fetch", op), get("node", "ucs-sdk", op)),
+               lambda r: r >= 1, lambda r: f"{r:.2f}x")
+    target("Emulator: at least 20,000 small GETs per second on one core", get("emulator", "load", "gets_per_sec", "calls_per_sec"),
+           lambda v: v >= 20000, lambda v: f"{v:,.0f}/s")
+    target("Emulator: start-up under 50 ms", get("emulator", "startup", "startup"), lambda v: v < 50000, lambda v: fmt_us(v))
+    out += ["", "Kotlin vs the official Java SDK and the Rust core vs the official Go SDK are not measured yet.", ""]
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
