@@ -5,19 +5,29 @@ from __future__ import annotations
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from datetime import datetime, timezone
 
 
 def load(path):
-    rows = {}
+    """Rows by (lang, client, op); a row measured in several rounds keeps each number's median."""
+    seen = {}
     with open(path) as f:
         for line in f:
             line = line.strip()
             if line.startswith("{"):
                 r = json.loads(line)
-                rows[(r["lang"], r["client"], r["op"])] = r
+                seen.setdefault((r["lang"], r["client"], r["op"]), []).append(r)
+    rows = {}
+    for key, runs in seen.items():
+        merged = dict(runs[0])
+        for field, value in runs[0].items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                merged[field] = statistics.median(r[field] for r in runs if field in r)
+        merged["rounds"] = len(runs)
+        rows[key] = merged
     return rows
 
 
@@ -144,7 +154,45 @@ def main():
     target("Emulator: at least 20,000 small GETs per second on one core", get("emulator", "load", "gets_per_sec", "calls_per_sec"),
            lambda v: v >= 20000, lambda v: f"{v:,.0f}/s")
     target("Emulator: start-up under 50 ms", get("emulator", "startup", "startup"), lambda v: v < 50000, lambda v: fmt_us(v))
-    out += ["", "Kotlin vs the official Java SDK and the Rust core vs the official Go SDK are not measured yet.", ""]
+    limit500 = get("rust", "raw", "list500")
+    typed = get("rust", "decode", "typed_list500")
+    tree = get("rust", "decode", "tree_list500")
+    text = get("rust", "decode", "typed_to_text_list500")
+    size = (rows.get(("rust", "decode", "bytes_list500")) or {}).get("bytes")
+    py500, node500 = get("python", "ucs_sdk", "list500"), get("node", "ucs-sdk", "list500")
+    hand_py, hand_node = get("python", "requests", "list500"), get("node", "fetch", "list500")
+    out += [
+        "",
+        "## Where the time of a list of 500 clusters goes",
+        "",
+        f"The answer is {size or 0:,} bytes. In the Rust core it is decoded into the typed models, which "
+        "normalise what the service sends (both spellings OPERATIONS.md lists, booleans sent as strings, "
+        "numbers as strings, `null` lists) and keep unknown fields; the bindings then receive it as JSON "
+        "text written from those models and parse it with the language's own parser (`json.loads`, "
+        "`JSON.parse`), which builds objects faster than building them one by one through the C API or N-API.",
+        "",
+        "| step | time |",
+        "|---|---|",
+        f"| loopback limit: the emulator writes the answer, reqwest reads it | {fmt_us(limit500)} |",
+        f"| typed decode in Rust (serde, with the normalisation) | {fmt_us(typed)} |",
+        f"| (for comparison: decode into a plain `serde_json::Value` tree) | {fmt_us(tree)} |",
+        f"| typed models written back as JSON text | {fmt_us(text)} |",
+        f"| Python `ucs_sdk` in all (the rest is `json.loads` and the call) | {fmt_us(py500)} |",
+        f"| Python `requests` by hand (no normalisation) | {fmt_us(hand_py)} |",
+        f"| Node `ucs-sdk` in all (the rest is `JSON.parse` and the call) | {fmt_us(node500)} |",
+        f"| Node `fetch` by hand (no normalisation) | {fmt_us(hand_node)} |",
+        "",
+        "A client that parses the bytes once, without normalising, is one typed decode plus one "
+        "re-encoding cheaper; that is the whole gap to `requests` and `fetch` by hand on big lists, and "
+        "the reason the 8x target for a list of 500 is missed: the official SDK's time is mostly its "
+        "pure-Python model building, ours is bounded below by the loopback limit plus one decode in "
+        "Rust and one parse in the host language. On one object the decode is a few microseconds and "
+        "`ucs-sdk` wins by its connection reuse and concurrency.",
+        "",
+        "Not measured yet: Kotlin against the official Java SDK, and the Rust core against the official "
+        "Go SDK.",
+        "",
+    ]
     print("\n".join(out))
 
 

@@ -177,13 +177,24 @@ async fn decode_profile(t: Target) -> ucs_sdk::Result<()> {
         out.sort();
         Ok(out)
     };
-    let typed_decode = time(&mut || serde_json::from_slice::<ClusterList>(&body).map(drop).map_err(bad))?;
+    let typed_decode = time(&mut || {
+        serde_json::from_slice::<ClusterList>(&body)
+            .map(drop)
+            .map_err(bad)
+    })?;
     emit("rust", "decode", "typed_list500", &typed_decode);
-    let tree = time(&mut || serde_json::from_slice::<serde_json::Value>(&body).map(drop).map_err(bad))?;
+    let tree = time(&mut || {
+        serde_json::from_slice::<serde_json::Value>(&body)
+            .map(drop)
+            .map_err(bad)
+    })?;
     emit("rust", "decode", "tree_list500", &tree);
     let text = time(&mut || serde_json::to_string(&typed).map(drop).map_err(bad))?;
     emit("rust", "decode", "typed_to_text_list500", &text);
-    println!("{}", json!({"lang": "rust", "client": "decode", "op": "bytes_list500", "bytes": body.len()}));
+    println!(
+        "{}",
+        json!({"lang": "rust", "client": "decode", "op": "bytes_list500", "bytes": body.len()})
+    );
     Ok(())
 }
 
