@@ -25,6 +25,9 @@ venv="$target/venvs/bench"
     "huaweicloudsdkcore==3.1.219" "huaweicloudsdkucs==3.1.219" requests
 "$venv/bin/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps ./python
 
+step "go: the official Go SDK's bench (huaweicloud-sdk-go-v3)"
+(cd bench/go && go build -o "$work/go-bench" .)
+
 step "node: npm install (release addon)"
 (cd node && npm install --no-audit --no-fund --loglevel=error >&2)
 
@@ -58,9 +61,10 @@ targs=(--base "$base" --ak "$ak" --sk "$sk" --domain-id "$domain" --cluster-id "
 # report keeps each row's median over the rounds.
 rounds="${UCS_BENCH_ROUNDS:-3}"
 for round in $(seq "$rounds"); do
-    step "round $round of $rounds: Rust core and loopback limit"
+    step "round $round of $rounds: Rust core, loopback limit, official Go SDK"
     "$bench" raw "${targs[@]}" >> "$results"
     "$bench" core "${targs[@]}" >> "$results"
+    "$work/go-bench" "$base" "$ak" "$sk" "$domain" "$cid" >> "$results"
     step "round $round of $rounds: Python ucs_sdk, official SDK, requests by hand"
     "$venv/bin/python" bench/python_bench.py "$base" "$creds" "$cid" ours async official requests >> "$results"
     step "round $round of $rounds: Node ucs-sdk and fetch by hand"

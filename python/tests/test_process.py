@@ -48,7 +48,11 @@ def test_ctrl_c_interrupts_a_blocking_call(emulator):
     emulator.control("POST", "faults/next", [{"latency_ms": 600_000, "path_prefix": "/v1/clusters"}])
     script = textwrap.dedent(
         f"""
+        import signal
         import sys
+        # A shell that starts jobs in the background leaves SIGINT ignored, and Python keeps it
+        # so; a terminal would deliver it: install Python's handler as a terminal session has it.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         from ucs_sdk import Client
         c = Client(**{emulator.options()!r})
         try:
