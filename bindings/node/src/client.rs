@@ -51,10 +51,11 @@ impl NativeClient {
         };
         let client = self.client.clone();
         self.calls
-            .run(
-                call_id,
-                async move { ucs_bridge::invoke(&client, call).await },
-            )
+            .run(call_id, async move {
+                ucs_bridge::invoke(&client, call)
+                    .await
+                    .and_then(|answer| ucs_bridge::json_text(&*answer))
+            })
             .await
     }
 

@@ -30,8 +30,8 @@ impl FederationWait {
                 let _ = progress.send(Ok(json!({ "event": event })));
             })
             .await;
-            let job = job.and_then(|text| {
-                serde_json::from_str::<Value>(&text).map_err(|e| ucs_sdk::Error::Decode {
+            let job = job.and_then(|answer| {
+                serde_json::to_value(&*answer).map_err(|e| ucs_sdk::Error::Decode {
                     status: 200,
                     request_id: None,
                     message: e.to_string(),

@@ -11,12 +11,12 @@ use crate::calls::Calls;
 /// Every item of a list operation, a page at a time.
 #[napi]
 pub struct NativePager {
-    pages: Arc<Mutex<Pages<String>>>,
+    pages: Arc<Mutex<Pages<ucs_bridge::Answer>>>,
     calls: Calls,
 }
 
 impl NativePager {
-    pub(crate) fn new(pages: Pages<String>, calls: Calls) -> Self {
+    pub(crate) fn new(pages: Pages<ucs_bridge::Answer>, calls: Calls) -> Self {
         Self {
             pages: Arc::new(Mutex::new(pages)),
             calls,
@@ -31,10 +31,11 @@ impl NativePager {
     #[napi]
     pub async fn next_page(&self, call_id: u32) -> napi::Result<Option<String>> {
         let pages = self.pages.clone();
-        let page = self
-            .calls
-            .run(call_id, async move { pages.lock().await.next().await })
-            .await?;
-        Ok(page.map(|items| ucs_bridge::page_text(&items)))
+        self.calls
+            .run(call_id, async move {
+                let page = pages.lock().await.next().await?;
+                page.map(|items| ucs_bridge::json_text(&items)).transpose()
+            })
+            .await
     }
 }

@@ -5,9 +5,10 @@ use pyo3::types::PyDict;
 use serde_json::Value;
 use ucs_bridge::{Call, Options};
 
-use crate::convert::{from_py, loads, to_py};
+use crate::convert::{from_py, to_py};
 use crate::errors::{forked, to_py_err};
 use crate::pager::NativePager;
+use crate::to_python::answer_to_py;
 use crate::{blocking, runtime};
 
 /// A core client; made by `ucs_sdk.Client` and `ucs_sdk.AsyncClient`.
@@ -100,8 +101,8 @@ impl NativeClient {
         let client = self.checked(py)?.clone();
         let mut call = call_of(resource, name, ids, body, None)?;
         call.query = query_dict(query)?;
-        let text = blocking::run(py, ucs_bridge::invoke(&client, call))?;
-        loads(py, &text).map(Bound::unbind)
+        let answer = blocking::run(py, ucs_bridge::invoke(&client, call))?;
+        answer_to_py(py, &answer).map(Bound::unbind)
     }
 
     /// The awaitable twin of `call`.
@@ -121,7 +122,7 @@ impl NativeClient {
         runtime::awaitable(
             py,
             async move { ucs_bridge::invoke(&client, call).await },
-            |py, text| loads(py, &text),
+            |py, answer| answer_to_py(py, &answer),
         )
     }
 
@@ -154,13 +155,13 @@ impl NativeClient {
     ) -> PyResult<Py<PyAny>> {
         let client = self.checked(py)?.clone();
         let (report, errors) = progress_reporter(on_progress);
-        let text = blocking::run(py, async move {
+        let answer = blocking::run(py, async move {
             ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await
         })?;
         if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
             return Err(e);
         }
-        loads(py, &text).map(Bound::unbind)
+        answer_to_py(py, &answer).map(Bound::unbind)
     }
 
     /// The awaitable twin of `wait_federation`.
@@ -177,9 +178,9 @@ impl NativeClient {
         runtime::awaitable(
             py,
             async move { ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await },
-            move |py, text| match errors.lock().ok().and_then(|mut e| e.take()) {
+            move |py, answer| match errors.lock().ok().and_then(|mut e| e.take()) {
                 Some(e) => Err(e),
-                None => loads(py, &text),
+                None => answer_to_py(py, &answer),
             },
         )
     }

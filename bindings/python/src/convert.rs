@@ -2,22 +2,10 @@
 //! Written here because `pythonize` has no release for pyo3 0.30 yet.
 
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
 use crate::errors::to_py_err;
-
-static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// JSON text (an answer, serialized from the typed model off the GIL) as Python objects, parsed
-/// by the C `json.loads`: faster than building the objects one by one through the C API.
-pub(crate) fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let loads = JSON_LOADS.get_or_try_init(py, || {
-        py.import("json")?.getattr("loads").map(Bound::unbind)
-    })?;
-    loads.bind(py).call1((text,))
-}
 
 /// A JSON value as a Python object.
 pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {

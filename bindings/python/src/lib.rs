@@ -9,6 +9,7 @@ mod errors;
 mod logging;
 mod pager;
 mod runtime;
+mod to_python;
 
 use pyo3::prelude::*;
 

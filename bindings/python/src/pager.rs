@@ -3,30 +3,37 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyList;
 use tokio::sync::Mutex;
-use ucs_bridge::Pages;
+use ucs_bridge::{Answer, Pages};
 
-use crate::convert::loads;
+use crate::to_python::answer_to_py;
 use crate::{blocking, runtime};
 
 /// Every item of a list operation, a page per call; `None` at the end.
 #[pyclass(module = "ucs_sdk._native", frozen)]
 pub(crate) struct NativePager {
-    pages: Arc<Mutex<Pages<String>>>,
+    pages: Arc<Mutex<Pages<Answer>>>,
 }
 
 impl NativePager {
-    pub(crate) fn new(pages: Pages<String>) -> Self {
+    pub(crate) fn new(pages: Pages<Answer>) -> Self {
         Self {
             pages: Arc::new(Mutex::new(pages)),
         }
     }
 }
 
-fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<String>>) -> PyResult<Bound<'py, PyAny>> {
+fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<Answer>>) -> PyResult<Bound<'py, PyAny>> {
     match page {
         None => Ok(py.None().into_bound(py)),
-        Some(items) => loads(py, &ucs_bridge::page_text(&items)),
+        Some(items) => {
+            let list = PyList::empty(py);
+            for item in &items {
+                list.append(answer_to_py(py, item)?)?;
+            }
+            Ok(list.into_any())
+        }
     }
 }
 

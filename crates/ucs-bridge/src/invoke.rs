@@ -67,9 +67,11 @@ fn body_of<T: DeserializeOwned>(body: Option<Value>) -> Result<T> {
     }
 }
 
-/// The answer as JSON text: serialized from the typed model on the runtime thread, so the
-/// binding only parses text with its language's fast JSON parser (`json.loads`, `JSON.parse`)
-/// instead of building objects through an intermediate tree.
+/// An answer: the typed model, serializable by any binding's serializer (straight into Python
+/// objects, or into JSON text for `JSON.parse`) without an intermediate JSON tree.
+pub type Answer = Box<dyn erased_serde::Serialize + Send + Sync>;
+
+/// Any answer as JSON text.
 pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| Error::Decode {
         status: 200,
@@ -78,12 +80,12 @@ pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     })
 }
 
-fn encode<T: Serialize>(result: Result<T>) -> Result<String> {
-    json_text(&result?)
+fn encode<T: Serialize + Send + Sync + 'static>(result: Result<T>) -> Result<Answer> {
+    result.map(|value| Box::new(value) as Answer)
 }
 
-fn empty(result: Result<()>) -> Result<String> {
-    result.map(|()| "null".to_owned())
+fn empty(result: Result<()>) -> Result<Answer> {
+    encode(result)
 }
 
 /// Checks the call's shape against the catalogue: id count, body and query presence.
@@ -115,8 +117,8 @@ fn check_shape(spec: &OpSpec, call: &Call) -> Result<()> {
     Ok(())
 }
 
-/// Runs one operation. The result is the answer as JSON text (`null` for an empty answer).
-pub async fn invoke(client: &Client, call: Call) -> Result<String> {
+/// Runs one operation and answers its typed result (unit, serialized as `null`, when empty).
+pub async fn invoke(client: &Client, call: Call) -> Result<Answer> {
     let spec = spec(&call.resource, &call.name)?;
     check_shape(spec, &call)?;
     let Call {
@@ -184,7 +186,7 @@ pub async fn wait_federation<F>(
     fleet_id: &str,
     timeout_ms: Option<u64>,
     mut on_progress: F,
-) -> Result<String>
+) -> Result<Answer>
 where
     F: FnMut(Value) + Send,
 {

@@ -11,8 +11,8 @@ mod runtime;
 
 pub use catalogue::{catalogue_json, OpSpec, OPERATIONS};
 pub use errors::ErrorInfo;
-pub use invoke::{invoke, json_text, wait_federation, Call};
+pub use invoke::{invoke, json_text, wait_federation, Answer, Call};
 pub use options::{build_client, Options};
-pub use pager::{page_size, page_text, JsonPager, Pages};
+pub use pager::{page_size, JsonPager, Pages};
 pub use runtime::{runtime, shutdown_runtime};
 pub use ucs_sdk::{Client, Error, Result};

@@ -6,7 +6,7 @@ use serde_json::Value;
 use ucs_sdk::models::{ListClustersQuery, PageQuery};
 use ucs_sdk::{Client, Error, ItemStream, Result};
 
-use crate::invoke::{json_text, query_of, spec};
+use crate::invoke::{query_of, spec, Answer};
 
 /// The page size a pager hands out: the query's `limit`, or the core's default.
 pub fn page_size(limit: Option<i64>) -> usize {
@@ -75,30 +75,20 @@ impl<T> Pages<T> {
     }
 }
 
-fn as_json<T: serde::Serialize + Send + 'static>(stream: ItemStream<T>) -> ItemStream<String> {
-    stream.map(|item| item.and_then(|i| json_text(&i))).boxed()
+fn as_json<T: serde::Serialize + Send + Sync + 'static>(
+    stream: ItemStream<T>,
+) -> ItemStream<Answer> {
+    stream
+        .map(|item| item.map(|i| Box::new(i) as Answer))
+        .boxed()
 }
 
-/// A page of items (each JSON text) as the JSON text of an array.
-pub fn page_text(items: &[String]) -> String {
-    let mut out = String::with_capacity(items.iter().map(|i| i.len() + 1).sum::<usize>() + 2);
-    out.push('[');
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(item);
-    }
-    out.push(']');
-    out
-}
-
-/// Every item of `resource.list(query)` (clusters, fleets or rules) as JSON text, a page at a time.
+/// Every item of `resource.list(query)` (clusters, fleets or rules), typed, a page at a time.
 pub struct JsonPager;
 
 impl JsonPager {
     /// Pages over `resource` (`clusters`, `fleets`, `rules`) with the JSON `query`.
-    pub fn open(client: &Client, resource: &str, query: Option<Value>) -> Result<Pages<String>> {
+    pub fn open(client: &Client, resource: &str, query: Option<Value>) -> Result<Pages<Answer>> {
         let spec = spec(resource, "iter")?;
         let stream = match spec.resource {
             "clusters" => {

@@ -1,0 +1,314 @@
+//! A serde `Serializer` that builds Python objects (dict, list, str, int, float, bool, None)
+//! straight from the typed models: one pass, no JSON text or tree in between, field names interned.
+
+use std::fmt;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::IntoPyObjectExt;
+use serde::ser::{self, Serialize};
+
+/// A Python error carried through serde.
+pub(crate) struct Failure(pub(crate) PyErr);
+
+impl fmt::Debug for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl ser::Error for Failure {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Self(PyValueError::new_err(format!(
+            "cannot convert the answer: {msg}"
+        )))
+    }
+}
+
+impl From<PyErr> for Failure {
+    fn from(e: PyErr) -> Self {
+        Self(e)
+    }
+}
+
+type Out<'py> = Result<Bound<'py, PyAny>, Failure>;
+
+/// An answer (any typed model) as Python objects.
+pub(crate) fn answer_to_py<'py>(
+    py: Python<'py>,
+    answer: &ucs_bridge::Answer,
+) -> PyResult<Bound<'py, PyAny>> {
+    erased_serde::serialize(&**answer, ToPython { py }).map_err(|e| e.0)
+}
+
+/// Builds Python objects with the GIL held.
+#[derive(Clone, Copy)]
+pub(crate) struct ToPython<'py> {
+    py: Python<'py>,
+}
+
+impl<'py> ToPython<'py> {
+    fn value<T: Serialize + ?Sized>(self, value: &T) -> Out<'py> {
+        value.serialize(self)
+    }
+
+    fn int<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
+        Ok(v.into_bound_py_any(self.py)?)
+    }
+}
+
+/// Lists and tuples.
+pub(crate) struct Items<'py> {
+    to: ToPython<'py>,
+    list: Bound<'py, PyList>,
+}
+
+/// Maps and structs (a struct with flattened fields arrives as a map).
+pub(crate) struct Fields<'py> {
+    to: ToPython<'py>,
+    dict: Bound<'py, PyDict>,
+    key: Option<Bound<'py, PyAny>>,
+    /// For `{variant: {...}}` encodings.
+    variant: Option<&'static str>,
+}
+
+// Booleans and integers convert the same way.
+macro_rules! scalars {
+    ($($method:ident : $ty:ty),*) => {$(
+        fn $method(self, v: $ty) -> Out<'py> {
+            self.int(v)
+        }
+    )*};
+}
+
+impl<'py> ser::Serializer for ToPython<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = Failure;
+    type SerializeSeq = Items<'py>;
+    type SerializeTuple = Items<'py>;
+    type SerializeTupleStruct = Items<'py>;
+    type SerializeTupleVariant = Items<'py>;
+    type SerializeMap = Fields<'py>;
+    type SerializeStruct = Fields<'py>;
+    type SerializeStructVariant = Fields<'py>;
+
+    scalars!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64
+    );
+    fn serialize_f32(self, v: f32) -> Out<'py> {
+        self.int(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Out<'py> {
+        self.int(v)
+    }
+    fn serialize_char(self, v: char) -> Out<'py> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Out<'py> {
+        Ok(PyString::new(self.py, v).into_any())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Out<'py> {
+        let list = PyList::empty(self.py);
+        for b in v {
+            list.append(*b)?;
+        }
+        Ok(list.into_any())
+    }
+    fn serialize_none(self) -> Out<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Out<'py> {
+        self.value(value)
+    }
+    fn serialize_unit(self) -> Out<'py> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Out<'py> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Out<'py> {
+        Ok(PyString::intern(self.py, variant).into_any())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Out<'py> {
+        self.value(value)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Out<'py> {
+        let dict = PyDict::new(self.py);
+        dict.set_item(PyString::intern(self.py, variant), self.value(value)?)?;
+        Ok(dict.into_any())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Items<'py>, Failure> {
+        Ok(Items {
+            to: self,
+            list: PyList::empty(self.py),
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Items<'py>, Failure> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Items<'py>, Failure> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        len: usize,
+    ) -> Result<Items<'py>, Failure> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Fields<'py>, Failure> {
+        Ok(Fields {
+            to: self,
+            dict: PyDict::new(self.py),
+            key: None,
+            variant: None,
+        })
+    }
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Fields<'py>, Failure> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Fields<'py>, Failure> {
+        Ok(Fields {
+            to: self,
+            dict: PyDict::new(self.py),
+            key: None,
+            variant: Some(variant),
+        })
+    }
+}
+
+impl<'py> ser::SerializeSeq for Items<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = Failure;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failure> {
+        self.list.append(self.to.value(value)?)?;
+        Ok(())
+    }
+    fn end(self) -> Out<'py> {
+        Ok(self.list.into_any())
+    }
+}
+
+// Tuples of every kind are lists too: the three serde traits all forward to `SerializeSeq`.
+macro_rules! tuple_as_list {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl<'py> ser::$trait for Items<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Failure;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failure> {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Out<'py> {
+                ser::SerializeSeq::end(self)
+            }
+        }
+    )*};
+}
+
+tuple_as_list!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+impl<'py> Fields<'py> {
+    fn finish(self) -> Out<'py> {
+        match self.variant {
+            None => Ok(self.dict.into_any()),
+            Some(variant) => {
+                let outer = PyDict::new(self.to.py);
+                outer.set_item(PyString::intern(self.to.py, variant), self.dict)?;
+                Ok(outer.into_any())
+            }
+        }
+    }
+}
+
+impl<'py> ser::SerializeMap for Fields<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = Failure;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Failure> {
+        self.key = Some(self.to.value(key)?);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failure> {
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| <Failure as ser::Error>::custom("a map value came without its key"))?;
+        self.dict.set_item(key, self.to.value(value)?)?;
+        Ok(())
+    }
+    fn end(self) -> Out<'py> {
+        self.finish()
+    }
+}
+
+// Struct fields, of plain structs and of struct variants alike.
+macro_rules! struct_fields {
+    ($($trait:ident),*) => {$(
+        impl<'py> ser::$trait for Fields<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Failure;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Failure> {
+                // Field names repeat in every item of a list: interned, each is made once.
+                self.dict
+                    .set_item(PyString::intern(self.to.py, key), self.to.value(value)?)?;
+                Ok(())
+            }
+            fn end(self) -> Out<'py> {
+                self.finish()
+            }
+        }
+    )*};
+}
+
+struct_fields!(SerializeStruct, SerializeStructVariant);
