@@ -198,6 +198,19 @@ async fn decode_profile(t: Target) -> ucs_sdk::Result<()> {
     Ok(())
 }
 
+/// Latency rows run on a current-thread runtime (what a CLI or a single-task service uses: no
+/// hop between threads per answer); the load generator spreads over all cores.
+fn runtime_for(command: &Command) -> std::io::Result<tokio::runtime::Runtime> {
+    match command {
+        Command::Load { .. } => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build(),
+        _ => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
