@@ -10,7 +10,7 @@ mod pager;
 mod runtime;
 
 pub use catalogue::{catalogue_json, OpSpec, OPERATIONS};
-pub use errors::ErrorInfo;
+pub use errors::{ErrorInfo, ErrorKind};
 pub use invoke::{invoke, json_text, wait_federation, Answer, Call};
 pub use options::{build_client, Options};
 pub use pager::{page_size, JsonPager, Pages};
