@@ -61,12 +61,6 @@ function coreOptions(options) {
   return out;
 }
 
-function describe(options) {
-  const auth = options.token ? 'token' : options.user ? 'password' : options.ak ? 'aksk' : 'none';
-  const ak = options.ak ? `${String(options.ak).slice(0, 4)}...` : undefined;
-  return { endpoint: options.endpoint ?? 'default', auth, ...(ak && auth === 'aksk' ? { ak } : {}) };
-}
-
 class Client {
   #summary;
 
@@ -81,7 +75,7 @@ class Client {
     } catch (e) {
       throw errors.fromNative(e);
     }
-    this.#summary = describe(options);
+    this.#summary = client.describe();
     catalogue ??= native.catalogue();
     const groups = resources(client, catalogue);
     for (const name of Object.keys(groups)) {

@@ -14,6 +14,7 @@ use crate::pager::NativePager;
 pub struct NativeClient {
     client: ucs_sdk::Client,
     calls: Calls,
+    summary: ucs_bridge::Summary,
 }
 
 #[napi]
@@ -26,7 +27,14 @@ impl NativeClient {
         Ok(Self {
             client,
             calls: Calls::default(),
+            summary: options.summary(),
         })
+    }
+
+    /// `{endpoint, auth, ak}`: what the client shows of itself, never a secret.
+    #[napi]
+    pub fn describe(&self) -> napi::Result<Value> {
+        serde_json::to_value(&self.summary).map_err(|e| napi::Error::from_reason(e.to_string()))
     }
 
     /// Runs `resource.name(ids..., body, query)` and answers its JSON text (the package parses it
@@ -69,7 +77,7 @@ impl NativeClient {
     #[napi]
     pub fn pages(&self, resource: String, query: Option<Value>) -> napi::Result<NativePager> {
         let pages =
-            ucs_bridge::JsonPager::open(&self.client, &resource, query).map_err(|e| to_js(&e))?;
+            ucs_bridge::open_pages(&self.client, &resource, query).map_err(|e| to_js(&e))?;
         Ok(NativePager::new(pages, self.calls.clone()))
     }
 

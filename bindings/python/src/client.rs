@@ -5,10 +5,10 @@ use pyo3::types::PyDict;
 use serde_json::Value;
 use ucs_bridge::{Call, Options};
 
-use crate::convert::{from_py, to_py};
+use crate::convert::from_py;
 use crate::errors::{forked, to_py_err};
 use crate::pager::NativePager;
-use crate::to_python::answer_to_py;
+use crate::to_python::to_py;
 use crate::{blocking, runtime};
 
 /// A core client; made by `ucs_sdk.Client` and `ucs_sdk.AsyncClient`.
@@ -26,14 +26,14 @@ fn call_of(
     name: String,
     ids: Vec<String>,
     body: Option<&Bound<'_, PyAny>>,
-    query: Option<&Bound<'_, PyAny>>,
+    query: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Call> {
     Ok(Call {
         resource,
         name,
         ids,
         body: body.map(|b| from_py(b, "body")).transpose()?,
-        query: query.map(|q| from_py(q, "query")).transpose()?,
+        query: query_dict(query)?,
     })
 }
 
@@ -71,9 +71,7 @@ impl NativeClient {
     fn new(py: Python<'_>, options: &Bound<'_, PyDict>) -> PyResult<Self> {
         let options = Options::from_json(from_py(options.as_any(), "options")?)
             .map_err(|e| to_py_err(py, &e))?;
-        let summary = summary(&options);
-        // The runtime must exist first: reqwest binds its pool to the runtime it first runs on.
-        runtime::ensure(py)?;
+        let summary = summary_text(&options.summary());
         let client = ucs_bridge::build_client(&options).map_err(|e| to_py_err(py, &e))?;
         Ok(Self {
             client,
@@ -99,10 +97,9 @@ impl NativeClient {
         query: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let client = self.checked(py)?.clone();
-        let mut call = call_of(resource, name, ids, body, None)?;
-        call.query = query_dict(query)?;
+        let call = call_of(resource, name, ids, body, query)?;
         let answer = blocking::run(py, ucs_bridge::invoke(&client, call))?;
-        answer_to_py(py, &answer).map(Bound::unbind)
+        to_py(py, &*answer).map(Bound::unbind)
     }
 
     /// The awaitable twin of `call`.
@@ -117,12 +114,11 @@ impl NativeClient {
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let client = self.checked(py)?.clone();
-        let mut call = call_of(resource, name, ids, body, None)?;
-        call.query = query_dict(query)?;
+        let call = call_of(resource, name, ids, body, query)?;
         runtime::awaitable(
             py,
             async move { ucs_bridge::invoke(&client, call).await },
-            |py, answer| answer_to_py(py, &answer),
+            |py, answer| to_py(py, &*answer),
         )
     }
 
@@ -136,11 +132,9 @@ impl NativeClient {
     ) -> PyResult<NativePager> {
         let client = self.checked(py)?;
         let query = query_dict(query)?;
-        // The stream is built inside the runtime, which its first fetch needs.
-        let rt = runtime::ensure(py)?;
-        let _guard = rt.enter();
+        // The stream is lazy: its first fetch runs in `next_page`, on the runtime.
         let pages =
-            ucs_bridge::JsonPager::open(client, resource, query).map_err(|e| to_py_err(py, &e))?;
+            ucs_bridge::open_pages(client, resource, query).map_err(|e| to_py_err(py, &e))?;
         Ok(NativePager::new(pages))
     }
 
@@ -161,7 +155,7 @@ impl NativeClient {
         if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
             return Err(e);
         }
-        answer_to_py(py, &answer).map(Bound::unbind)
+        to_py(py, &*answer).map(Bound::unbind)
     }
 
     /// The awaitable twin of `wait_federation`.
@@ -180,7 +174,7 @@ impl NativeClient {
             async move { ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await },
             move |py, answer| match errors.lock().ok().and_then(|mut e| e.take()) {
                 Some(e) => Err(e),
-                None => answer_to_py(py, &answer),
+                None => to_py(py, &*answer),
             },
         )
     }
@@ -209,29 +203,11 @@ fn progress_reporter(callback: Option<Py<PyAny>>) -> (impl FnMut(Value) + Send, 
     (report, errors)
 }
 
-fn summary(options: &Options) -> String {
-    let auth = if options.token.is_some() {
-        "token"
-    } else if options.user.is_some() {
-        "password"
-    } else if options.ak.is_some() {
-        "aksk"
-    } else if options.from_env {
-        "env"
-    } else {
-        "none"
-    };
-    let endpoint = options.endpoint.as_deref().unwrap_or("default");
-    match &options.ak {
-        Some(ak) if auth == "aksk" => {
-            format!("endpoint='{endpoint}', auth={auth}, ak={}", mask(ak))
-        }
-        _ => format!("endpoint='{endpoint}', auth={auth}"),
+/// `repr` text: `endpoint='...', auth=aksk, ak='AKAK...'`.
+fn summary_text(summary: &ucs_bridge::Summary) -> String {
+    let mut text = format!("endpoint='{}', auth={}", summary.endpoint, summary.auth);
+    if let Some(ak) = &summary.ak {
+        text.push_str(&format!(", ak='{ak}'"));
     }
-}
-
-/// The first four characters of an access key id (not a secret, but not needed in full).
-fn mask(ak: &str) -> String {
-    let head: String = ak.chars().take(4).collect();
-    format!("'{head}...'")
+    text
 }

@@ -1,43 +1,11 @@
-//! JSON values to and from plain Python objects (dict, list, str, int, float, bool, None).
-//! Written here because `pythonize` has no release for pyo3 0.30 yet.
+//! Python arguments (dict, list, str, int, float, bool, None) as JSON values; answers go the other
+//! way through `to_python`. Written here because `pythonize` has no release for pyo3 0.30 yet.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
 use crate::errors::to_py_err;
-
-/// A JSON value as a Python object.
-pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, v) in map {
-                dict.set_item(k, to_py(py, v)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
 
 /// `InvalidArgumentError` naming the argument.
 fn refuse(py: Python<'_>, path: &str, reason: impl std::fmt::Display) -> PyErr {

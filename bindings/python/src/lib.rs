@@ -29,7 +29,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// `result`, `item`, `doc`).
 #[pyfunction]
 fn catalogue(py: Python<'_>) -> PyResult<Py<PyAny>> {
-    convert::to_py(py, &ucs_bridge::catalogue_json()).map(Bound::unbind)
+    to_python::to_py(py, &ucs_bridge::catalogue_json()).map(Bound::unbind)
 }
 
 /// Stops the runtime's threads; registered with `atexit` so none runs while Python finalizes.

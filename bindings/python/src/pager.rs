@@ -7,7 +7,7 @@ use pyo3::types::PyList;
 use tokio::sync::Mutex;
 use ucs_bridge::{Answer, Pages};
 
-use crate::to_python::answer_to_py;
+use crate::to_python::to_py;
 use crate::{blocking, runtime};
 
 /// Every item of a list operation, a page per call; `None` at the end.
@@ -30,7 +30,7 @@ fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<Answer>>) -> PyResult<Bound
         Some(items) => {
             let list = PyList::empty(py);
             for item in &items {
-                list.append(answer_to_py(py, item)?)?;
+                list.append(to_py(py, &**item)?)?;
             }
             Ok(list.into_any())
         }

@@ -42,12 +42,12 @@ impl From<PyErr> for Failure {
 
 type Out<'py> = Result<Bound<'py, PyAny>, Failure>;
 
-/// An answer (any typed model) as Python objects.
-pub(crate) fn answer_to_py<'py>(
+/// Anything serializable (a typed answer, a JSON value) as Python objects.
+pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
-    answer: &ucs_bridge::Answer,
+    value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    erased_serde::serialize(&**answer, ToPython { py }).map_err(|e| e.0)
+    value.serialize(ToPython { py }).map_err(|e| e.0)
 }
 
 /// Builds Python objects with the GIL held.

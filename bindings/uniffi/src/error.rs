@@ -1,6 +1,6 @@
 //! `UcsError` (Kotlin `UcsException`): the one error hierarchy, mapped from `ucs_sdk::Error` here only.
 
-use ucs_sdk::{ApiError, Error};
+use ucs_sdk::{ApiError, ApiErrorKind, Error};
 
 /// Everything a call can fail with. Every case carries `status` (HTTP, when a response came),
 /// `errorCode` (the service's, e.g. `UCS.01030001`), `errorMessage` and `requestId`.
@@ -134,8 +134,8 @@ fn api_error(e: ApiError) -> UcsError {
         e.message.clone()
     };
     let request_id = e.request_id.clone();
-    if e.is_throttled() {
-        return UcsError::Throttled {
+    match e.kind() {
+        ApiErrorKind::Throttled => UcsError::Throttled {
             status,
             error_code,
             error_message,
@@ -143,36 +143,31 @@ fn api_error(e: ApiError) -> UcsError {
             retry_after_ms: e
                 .retry_after
                 .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
-        };
-    }
-    if e.is_not_found() {
-        UcsError::NotFound {
+        },
+        ApiErrorKind::NotFound => UcsError::NotFound {
             status,
             error_code,
             error_message,
             request_id,
-        }
-    } else if e.is_conflict() {
-        UcsError::Conflict {
+        },
+        ApiErrorKind::Conflict => UcsError::Conflict {
             status,
             error_code,
             error_message,
             request_id,
-        }
-    } else if e.is_auth() {
-        UcsError::Auth {
+        },
+        ApiErrorKind::Auth => UcsError::Auth {
             status,
             error_code,
             error_message,
             request_id,
-        }
-    } else {
-        UcsError::Api {
+        },
+        _ => UcsError::Api {
             status,
             error_code,
             error_message,
             request_id,
-        }
+        },
     }
 }
 

@@ -1,7 +1,7 @@
 //! `ErrorInfo`: a core error as the flat record the bindings turn into their exception classes.
 
 use serde::Serialize;
-use ucs_sdk::Error;
+use ucs_sdk::{ApiErrorKind, Error};
 
 /// Which exception class a binding raises; one per case a caller may handle differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -90,16 +90,12 @@ impl From<&Error> for ErrorInfo {
             Error::Api(api) => {
                 info.error_msg = Some(api.message.clone());
                 info.retry_after = api.retry_after.map(|d| d.as_secs_f64());
-                if api.is_not_found() {
-                    ErrorKind::NotFound
-                } else if api.is_throttled() {
-                    ErrorKind::Throttled
-                } else if api.is_conflict() {
-                    ErrorKind::Conflict
-                } else if api.is_auth() {
-                    ErrorKind::Auth
-                } else {
-                    ErrorKind::Api
+                match api.kind() {
+                    ApiErrorKind::Throttled => ErrorKind::Throttled,
+                    ApiErrorKind::NotFound => ErrorKind::NotFound,
+                    ApiErrorKind::Conflict => ErrorKind::Conflict,
+                    ApiErrorKind::Auth => ErrorKind::Auth,
+                    _ => ErrorKind::Api,
                 }
             }
             Error::Timeout { .. } => ErrorKind::Timeout,

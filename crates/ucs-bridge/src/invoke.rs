@@ -84,10 +84,6 @@ fn encode<T: Serialize + Send + Sync + 'static>(result: Result<T>) -> Result<Ans
     result.map(|value| Box::new(value) as Answer)
 }
 
-fn empty(result: Result<()>) -> Result<Answer> {
-    encode(result)
-}
-
 /// Checks the call's shape against the catalogue: id count, body and query presence.
 fn check_shape(spec: &OpSpec, call: &Call) -> Result<()> {
     if call.ids.len() != spec.ids.len() {
@@ -130,25 +126,25 @@ pub async fn invoke(client: &Client, call: Call) -> Result<Answer> {
         ("clusters", "list") => encode(c.list(&query_of(query)?).await),
         ("clusters", "get") => encode(c.get(id).await),
         ("clusters", "register") => encode(c.register(&body_of(body)?).await),
-        ("clusters", "update") => empty(c.update(id, &body_of(body)?).await),
-        ("clusters", "delete") => empty(c.delete(id).await),
+        ("clusters", "update") => encode(c.update(id, &body_of(body)?).await),
+        ("clusters", "delete") => encode(c.delete(id).await),
         ("clusters", "access_info") => encode(c.access_info(id, &query_of(query)?).await),
-        ("clusters", "activate") => empty(c.activate(id).await),
-        ("clusters", "associate_rules") => empty(c.associate_rules(id, &body_of(body)?).await),
+        ("clusters", "activate") => encode(c.activate(id).await),
+        ("clusters", "associate_rules") => encode(c.associate_rules(id, &body_of(body)?).await),
         ("clusters", "list_managed") => encode(c.list_managed(&query_of(query)?).await),
         ("clusters", "supported_versions") => encode(c.supported_versions().await),
-        ("clusters", "join_fleet") => empty(c.join_fleet(id, &body_of(body)?).await),
-        ("clusters", "leave_fleet") => empty(c.leave_fleet(id).await),
+        ("clusters", "join_fleet") => encode(c.join_fleet(id, &body_of(body)?).await),
+        ("clusters", "leave_fleet") => encode(c.leave_fleet(id).await),
         ("fleets", "list") => encode(f.list(&query_of(query)?).await),
         ("fleets", "register") => encode(f.register(&body_of(body)?).await),
         ("fleets", "get") => encode(f.get(id).await),
-        ("fleets", "delete") => empty(f.delete(id).await),
-        ("fleets", "add_clusters") => empty(f.add_clusters(id, &body_of(body)?).await),
-        ("fleets", "update_description") => empty(f.update_description(id, &body_of(body)?).await),
-        ("fleets", "associate_rules") => empty(f.associate_rules(id, &body_of(body)?).await),
-        ("fleets", "update_zones") => empty(f.update_zones(id, &body_of(body)?).await),
-        ("fleets", "enable_federation") => empty(f.enable_federation(id, &query_of(query)?).await),
-        ("fleets", "disable_federation") => empty(f.disable_federation(id).await),
+        ("fleets", "delete") => encode(f.delete(id).await),
+        ("fleets", "add_clusters") => encode(f.add_clusters(id, &body_of(body)?).await),
+        ("fleets", "update_description") => encode(f.update_description(id, &body_of(body)?).await),
+        ("fleets", "associate_rules") => encode(f.associate_rules(id, &body_of(body)?).await),
+        ("fleets", "update_zones") => encode(f.update_zones(id, &body_of(body)?).await),
+        ("fleets", "enable_federation") => encode(f.enable_federation(id, &query_of(query)?).await),
+        ("fleets", "disable_federation") => encode(f.disable_federation(id).await),
         ("fleets", "federation_progress") => encode(f.federation_progress(id).await),
         ("fleets", "create_federation_kubeconfig") => {
             encode(f.create_federation_kubeconfig(id, &body_of(body)?).await)
@@ -161,8 +157,8 @@ pub async fn invoke(client: &Client, call: Call) -> Result<Answer> {
         }
         ("rules", "create") => encode(r.create(&body_of(body)?).await),
         ("rules", "list") => encode(r.list(&query_of(query)?).await),
-        ("rules", "update") => empty(r.update(id, &body_of(body)?).await),
-        ("rules", "delete") => empty(r.delete(id).await),
+        ("rules", "update") => encode(r.update(id, &body_of(body)?).await),
+        ("rules", "delete") => encode(r.delete(id).await),
         ("hss", "create_multicloud_cluster") => encode(
             client
                 .hss()

@@ -146,6 +146,48 @@ impl Options {
     }
 }
 
+/// What a client shows of itself (`repr`, `util.inspect`): never a secret.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Summary {
+    /// The UCS endpoint, or `default`.
+    pub endpoint: String,
+    /// The credential kind: `token`, `password`, `aksk`, `env` or `none`.
+    pub auth: &'static str,
+    /// The access key id's first four characters, with AK/SK credentials.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ak: Option<String>,
+}
+
+impl Options {
+    /// The summary these options give a client.
+    pub fn summary(&self) -> Summary {
+        let auth = if self.token.is_some() {
+            "token"
+        } else if self.user.is_some() {
+            "password"
+        } else if self.ak.is_some() {
+            "aksk"
+        } else if self.from_env {
+            "env"
+        } else {
+            "none"
+        };
+        let ak = self
+            .ak
+            .as_deref()
+            .filter(|_| auth == "aksk")
+            .map(|ak| format!("{}...", ak.chars().take(4).collect::<String>()));
+        Summary {
+            endpoint: self
+                .endpoint
+                .clone()
+                .unwrap_or_else(|| "default".to_owned()),
+            auth,
+            ak,
+        }
+    }
+}
+
 /// Builds the core client `options` describe.
 pub fn build_client(options: &Options) -> Result<Client> {
     options.builder()?.build()

@@ -75,7 +75,8 @@ impl<T> Pages<T> {
     }
 }
 
-fn as_json<T: serde::Serialize + Send + Sync + 'static>(
+/// A stream of typed items as a stream of answers.
+fn answers<T: serde::Serialize + Send + Sync + 'static>(
     stream: ItemStream<T>,
 ) -> ItemStream<Answer> {
     stream
@@ -83,31 +84,26 @@ fn as_json<T: serde::Serialize + Send + Sync + 'static>(
         .boxed()
 }
 
-/// Every item of `resource.list(query)` (clusters, fleets or rules), typed, a page at a time.
-pub struct JsonPager;
-
-impl JsonPager {
-    /// Pages over `resource` (`clusters`, `fleets`, `rules`) with the JSON `query`.
-    pub fn open(client: &Client, resource: &str, query: Option<Value>) -> Result<Pages<Answer>> {
-        let spec = spec(resource, "iter")?;
-        let stream = match spec.resource {
-            "clusters" => {
-                let q: ListClustersQuery = query_of(query)?;
-                let size = page_size(q.limit);
-                (as_json(client.clusters().iter(q)), size)
-            }
-            "fleets" | "rules" => {
-                let q: PageQuery = query_of(query)?;
-                let size = page_size(q.limit);
-                let items = if spec.resource == "fleets" {
-                    as_json(client.fleets().iter(q))
-                } else {
-                    as_json(client.rules().iter(q))
-                };
-                (items, size)
-            }
-            other => return Err(Error::invalid("resource", format!("{other} has no pages"))),
-        };
-        Ok(Pages::new(stream.0, stream.1))
+/// Every item of `resource.list(query)` (`clusters`, `fleets` or `rules`, the JSON `query` with
+/// `limit` as the page size), typed, a page at a time.
+pub fn open_pages(client: &Client, resource: &str, query: Option<Value>) -> Result<Pages<Answer>> {
+    let spec = spec(resource, "iter")?;
+    match spec.resource {
+        "clusters" => {
+            let q: ListClustersQuery = query_of(query)?;
+            let size = page_size(q.limit);
+            Ok(Pages::new(answers(client.clusters().iter(q)), size))
+        }
+        "fleets" => {
+            let q: PageQuery = query_of(query)?;
+            let size = page_size(q.limit);
+            Ok(Pages::new(answers(client.fleets().iter(q)), size))
+        }
+        "rules" => {
+            let q: PageQuery = query_of(query)?;
+            let size = page_size(q.limit);
+            Ok(Pages::new(answers(client.rules().iter(q)), size))
+        }
+        other => Err(Error::invalid("resource", format!("{other} has no pages"))),
     }
 }

@@ -90,7 +90,7 @@ impl EmulatorCredential {
 
 /// Random faults applied to API requests (never to `/_emulator/`).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct FaultConfig {
     /// Share of requests answered 500 `UCS.01000006` (0.0 to 1.0).
     pub error_rate: f64,

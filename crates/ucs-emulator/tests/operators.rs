@@ -146,6 +146,23 @@ async fn scripted_and_configured_faults() {
             .status,
         400
     );
+    // A misspelt setting is refused, naming it; `latency_ms` is the setting's name.
+    let misspelt = raw.put("/_emulator/faults", json!({"latncy_ms": 5})).await;
+    assert_eq!(misspelt.status, 400);
+    assert!(
+        misspelt.body.to_string().contains("latncy_ms"),
+        "{}",
+        misspelt.body
+    );
+    let latency = raw
+        .put(
+            "/_emulator/faults",
+            json!({"latency_ms": 5, "federation_failure": "CreateCert"}),
+        )
+        .await;
+    assert_eq!(latency.status, 200);
+    assert_eq!(latency.body["latency_ms"], 5);
+    assert_eq!(latency.body["federation_failure"], "CreateCert");
     raw.post("/_emulator/reset", json!({})).await;
     assert_eq!(raw.get("/v1/clusters").await.status, 200);
 

@@ -86,6 +86,38 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         self.is_throttled() || self.status == 408 || (500..=599).contains(&self.status)
     }
+
+    /// The one class a binding reports this error as (its exception class), checked in the
+    /// order throttled, not found, conflict, auth, so every binding agrees on overlaps.
+    pub fn kind(&self) -> ApiErrorKind {
+        if self.is_throttled() {
+            ApiErrorKind::Throttled
+        } else if self.is_not_found() {
+            ApiErrorKind::NotFound
+        } else if self.is_conflict() {
+            ApiErrorKind::Conflict
+        } else if self.is_auth() {
+            ApiErrorKind::Auth
+        } else {
+            ApiErrorKind::Other
+        }
+    }
+}
+
+/// The class of a service error, as [`ApiError::kind`] decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ApiErrorKind {
+    /// HTTP 429 or a throttling code.
+    Throttled,
+    /// HTTP 404 or a not-found code.
+    NotFound,
+    /// HTTP 409.
+    Conflict,
+    /// HTTP 401/403 or an auth code.
+    Auth,
+    /// Any other service error.
+    Other,
 }
 
 /// Everything that can go wrong in a call.

@@ -46,7 +46,7 @@ uniffi::setup_scaffolding!();
 pub use auth::{CredentialSource, Credentials};
 pub use client::{Client, VERSION};
 pub use config::{ClientBuilder, Config, RetryPolicy, Site, Timeouts};
-pub use error::{ApiError, Error, Result};
+pub use error::{ApiError, ApiErrorKind, Error, Result};
 pub use ops::{ProgressEvent, WaitOptions};
 pub use paginate::ItemStream;
 pub use secret::SecretString;
