@@ -59,3 +59,22 @@ def test_unknown_fields_are_kept(client, emulator):
     # Whatever the service sends that no model names still arrives in the dict.
     assert "creationTimestamp" in cluster["metadata"]
     assert isinstance(cluster["status"], dict)
+
+
+def test_keys_of_many_answers_stay_right(client):
+    # Field names and map keys are made into Python strings once and reused across answers;
+    # past the reuse cache's size (4,096 keys) and length limit (64), keys are made afresh.
+    long_key = "example.com/" + "k" * 80
+    expected = {}
+    for n in range(3):
+        labels = {f"team-{n}-{i}": f"v{i}" for i in range(1500)}
+        labels[long_key] = str(n)
+        body = {**attached(f"labels-{n}"), "metadata": {"name": f"labels-{n}", "labels": labels}}
+        uid = client.clusters.register(body)["uid"]
+        expected[uid] = labels
+    for _ in range(2):
+        for uid, labels in expected.items():
+            got = client.clusters.get(uid)
+            assert got["metadata"]["labels"] == labels
+            assert sorted(got["spec"]) == sorted(client.clusters.get(uid)["spec"])
+            assert got["spec"]["city"] == "110000" and got["kind"] == "Cluster"

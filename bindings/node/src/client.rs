@@ -62,7 +62,7 @@ impl NativeClient {
             .run(call_id, async move {
                 ucs_bridge::invoke(&client, call)
                     .await
-                    .and_then(|answer| ucs_bridge::json_text(&*answer))
+                    .and_then(|answer| ucs_bridge::json_text(&answer))
             })
             .await
     }

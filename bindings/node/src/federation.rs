@@ -31,7 +31,7 @@ impl FederationWait {
             })
             .await;
             let job = job.and_then(|answer| {
-                serde_json::to_value(&*answer).map_err(|e| ucs_sdk::Error::Decode {
+                serde_json::to_value(&answer).map_err(|e| ucs_sdk::Error::Decode {
                     status: 200,
                     request_id: None,
                     message: e.to_string(),

@@ -99,7 +99,7 @@ impl NativeClient {
         let client = self.checked(py)?.clone();
         let call = call_of(resource, name, ids, body, query)?;
         let answer = blocking::run(py, ucs_bridge::invoke(&client, call))?;
-        to_py(py, &*answer).map(Bound::unbind)
+        to_py(py, &answer).map(Bound::unbind)
     }
 
     /// The awaitable twin of `call`.
@@ -118,7 +118,7 @@ impl NativeClient {
         runtime::awaitable(
             py,
             async move { ucs_bridge::invoke(&client, call).await },
-            |py, answer| to_py(py, &*answer),
+            |py, answer| to_py(py, &answer),
         )
     }
 
@@ -155,7 +155,7 @@ impl NativeClient {
         if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
             return Err(e);
         }
-        to_py(py, &*answer).map(Bound::unbind)
+        to_py(py, &answer).map(Bound::unbind)
     }
 
     /// The awaitable twin of `wait_federation`.
@@ -174,7 +174,7 @@ impl NativeClient {
             async move { ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await },
             move |py, answer| match errors.lock().ok().and_then(|mut e| e.take()) {
                 Some(e) => Err(e),
-                None => to_py(py, &*answer),
+                None => to_py(py, &answer),
             },
         )
     }

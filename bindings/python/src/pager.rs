@@ -30,7 +30,7 @@ fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<Answer>>) -> PyResult<Bound
         Some(items) => {
             let list = PyList::empty(py);
             for item in &items {
-                list.append(to_py(py, &**item)?)?;
+                list.append(to_py(py, item)?)?;
             }
             Ok(list.into_any())
         }

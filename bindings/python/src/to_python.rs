@@ -1,12 +1,15 @@
 //! A serde `Serializer` that builds Python objects (dict, list, str, int, float, bool, None)
-//! straight from the typed models: one pass, no JSON text or tree in between, field names interned.
+//! straight from the typed models: one pass, no JSON text or tree in between, keys made once.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::sync::Mutex;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use pyo3::IntoPyObjectExt;
+use rustc_hash::FxHashMap;
 use serde::ser::{self, Serialize};
 
 /// A Python error carried through serde.
@@ -42,23 +45,66 @@ impl From<PyErr> for Failure {
 
 type Out<'py> = Result<Bound<'py, PyAny>, Failure>;
 
+/// Keys longer than this are made afresh each time (they are data, not names).
+const KEY_MAX_LEN: usize = 64;
+/// The cache stops growing here, so label keys of many different objects cannot swell it.
+const KEYS_MAX: usize = 4096;
+
+/// Python strings for field names and map keys, made once and kept across answers: the same few
+/// hundred names repeat in every item of every list, and a kept string also keeps its hash.
+#[derive(Default)]
+struct KeyCache(FxHashMap<Box<str>, Py<PyString>>);
+
+impl KeyCache {
+    fn get<'py>(&mut self, py: Python<'py>, key: &str) -> Bound<'py, PyString> {
+        if let Some(made) = self.0.get(key) {
+            return made.bind(py).clone();
+        }
+        let made = PyString::intern(py, key);
+        if key.len() <= KEY_MAX_LEN && self.0.len() < KEYS_MAX {
+            self.0.insert(key.into(), made.clone().unbind());
+        }
+        made
+    }
+}
+
+static KEYS: Mutex<Option<KeyCache>> = Mutex::new(None);
+
 /// Anything serializable (a typed answer, a JSON value) as Python objects.
 pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(ToPython { py }).map_err(|e| e.0)
+    // Never wait for the lock: a finalizer run during the conversion may let another thread
+    // convert too, and that one must not block while holding the GIL. It uses a cache of its own.
+    let mut shared = KEYS.try_lock().ok();
+    let mut own = None;
+    let keys = shared.as_deref_mut().unwrap_or(&mut own);
+    let keys = RefCell::new(keys.get_or_insert_with(KeyCache::default));
+    let to = ToPython {
+        py,
+        keys: &keys,
+        as_key: false,
+    };
+    value.serialize(to).map_err(|e| e.0)
 }
 
 /// Builds Python objects with the GIL held.
 #[derive(Clone, Copy)]
-pub(crate) struct ToPython<'py> {
+pub(crate) struct ToPython<'py, 'k> {
     py: Python<'py>,
+    keys: &'k RefCell<&'k mut KeyCache>,
+    /// Serializing a map key: strings come from the key cache.
+    as_key: bool,
 }
 
-impl<'py> ToPython<'py> {
+impl<'py> ToPython<'py, '_> {
     fn value<T: Serialize + ?Sized>(self, value: &T) -> Out<'py> {
         value.serialize(self)
+    }
+
+    fn key(self, key: &str) -> Bound<'py, PyString> {
+        self.keys.borrow_mut().get(self.py, key)
     }
 
     fn int<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
@@ -67,14 +113,14 @@ impl<'py> ToPython<'py> {
 }
 
 /// Lists and tuples.
-pub(crate) struct Items<'py> {
-    to: ToPython<'py>,
+pub(crate) struct Items<'py, 'k> {
+    to: ToPython<'py, 'k>,
     list: Bound<'py, PyList>,
 }
 
 /// Maps and structs (a struct with flattened fields arrives as a map).
-pub(crate) struct Fields<'py> {
-    to: ToPython<'py>,
+pub(crate) struct Fields<'py, 'k> {
+    to: ToPython<'py, 'k>,
     dict: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
     /// For `{variant: {...}}` encodings.
@@ -90,16 +136,16 @@ macro_rules! scalars {
     )*};
 }
 
-impl<'py> ser::Serializer for ToPython<'py> {
+impl<'py, 'k> ser::Serializer for ToPython<'py, 'k> {
     type Ok = Bound<'py, PyAny>;
     type Error = Failure;
-    type SerializeSeq = Items<'py>;
-    type SerializeTuple = Items<'py>;
-    type SerializeTupleStruct = Items<'py>;
-    type SerializeTupleVariant = Items<'py>;
-    type SerializeMap = Fields<'py>;
-    type SerializeStruct = Fields<'py>;
-    type SerializeStructVariant = Fields<'py>;
+    type SerializeSeq = Items<'py, 'k>;
+    type SerializeTuple = Items<'py, 'k>;
+    type SerializeTupleStruct = Items<'py, 'k>;
+    type SerializeTupleVariant = Items<'py, 'k>;
+    type SerializeMap = Fields<'py, 'k>;
+    type SerializeStruct = Fields<'py, 'k>;
+    type SerializeStructVariant = Fields<'py, 'k>;
 
     scalars!(
         serialize_bool: bool,
@@ -122,6 +168,9 @@ impl<'py> ser::Serializer for ToPython<'py> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Out<'py> {
+        if self.as_key {
+            return Ok(self.key(v).into_any());
+        }
         Ok(PyString::new(self.py, v).into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Out<'py> {
@@ -169,20 +218,20 @@ impl<'py> ser::Serializer for ToPython<'py> {
         dict.set_item(PyString::intern(self.py, variant), self.value(value)?)?;
         Ok(dict.into_any())
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Items<'py>, Failure> {
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Items<'py, 'k>, Failure> {
         Ok(Items {
             to: self,
             list: PyList::empty(self.py),
         })
     }
-    fn serialize_tuple(self, len: usize) -> Result<Items<'py>, Failure> {
+    fn serialize_tuple(self, len: usize) -> Result<Items<'py, 'k>, Failure> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         len: usize,
-    ) -> Result<Items<'py>, Failure> {
+    ) -> Result<Items<'py, 'k>, Failure> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -191,10 +240,10 @@ impl<'py> ser::Serializer for ToPython<'py> {
         _index: u32,
         _variant: &'static str,
         len: usize,
-    ) -> Result<Items<'py>, Failure> {
+    ) -> Result<Items<'py, 'k>, Failure> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Fields<'py>, Failure> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<Fields<'py, 'k>, Failure> {
         Ok(Fields {
             to: self,
             dict: PyDict::new(self.py),
@@ -202,7 +251,7 @@ impl<'py> ser::Serializer for ToPython<'py> {
             variant: None,
         })
     }
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Fields<'py>, Failure> {
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Fields<'py, 'k>, Failure> {
         self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
@@ -211,7 +260,7 @@ impl<'py> ser::Serializer for ToPython<'py> {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Fields<'py>, Failure> {
+    ) -> Result<Fields<'py, 'k>, Failure> {
         Ok(Fields {
             to: self,
             dict: PyDict::new(self.py),
@@ -221,7 +270,7 @@ impl<'py> ser::Serializer for ToPython<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Items<'py> {
+impl<'py> ser::SerializeSeq for Items<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Failure;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failure> {
@@ -236,7 +285,7 @@ impl<'py> ser::SerializeSeq for Items<'py> {
 // Tuples of every kind are lists too: the three serde traits all forward to `SerializeSeq`.
 macro_rules! tuple_as_list {
     ($($trait:ident :: $method:ident),*) => {$(
-        impl<'py> ser::$trait for Items<'py> {
+        impl<'py> ser::$trait for Items<'py, '_> {
             type Ok = Bound<'py, PyAny>;
             type Error = Failure;
             fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failure> {
@@ -255,7 +304,7 @@ tuple_as_list!(
     SerializeTupleVariant::serialize_field
 );
 
-impl<'py> Fields<'py> {
+impl<'py> Fields<'py, '_> {
     fn finish(self) -> Out<'py> {
         match self.variant {
             None => Ok(self.dict.into_any()),
@@ -268,11 +317,15 @@ impl<'py> Fields<'py> {
     }
 }
 
-impl<'py> ser::SerializeMap for Fields<'py> {
+impl<'py> ser::SerializeMap for Fields<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Failure;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Failure> {
-        self.key = Some(self.to.value(key)?);
+        let as_key = ToPython {
+            as_key: true,
+            ..self.to
+        };
+        self.key = Some(as_key.value(key)?);
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failure> {
@@ -291,7 +344,7 @@ impl<'py> ser::SerializeMap for Fields<'py> {
 // Struct fields, of plain structs and of struct variants alike.
 macro_rules! struct_fields {
     ($($trait:ident),*) => {$(
-        impl<'py> ser::$trait for Fields<'py> {
+        impl<'py> ser::$trait for Fields<'py, '_> {
             type Ok = Bound<'py, PyAny>;
             type Error = Failure;
             fn serialize_field<T: Serialize + ?Sized>(
@@ -299,9 +352,7 @@ macro_rules! struct_fields {
                 key: &'static str,
                 value: &T,
             ) -> Result<(), Failure> {
-                // Field names repeat in every item of a list: interned, each is made once.
-                self.dict
-                    .set_item(PyString::intern(self.to.py, key), self.to.value(value)?)?;
+                self.dict.set_item(self.to.key(key), self.to.value(value)?)?;
                 Ok(())
             }
             fn end(self) -> Out<'py> {

@@ -6,6 +6,7 @@ use serde_json::Value;
 use ucs_sdk::models::*;
 use ucs_sdk::{Client, Error, Result, WaitOptions};
 
+use crate::answer::Answer;
 use crate::catalogue::{OpSpec, OPERATIONS};
 
 /// One call: `client.{resource}.{name}(ids..., body, query)`.
@@ -67,10 +68,6 @@ fn body_of<T: DeserializeOwned>(body: Option<Value>) -> Result<T> {
     }
 }
 
-/// An answer: the typed model, serializable by any binding's serializer (straight into Python
-/// objects, or into JSON text for `JSON.parse`) without an intermediate JSON tree.
-pub type Answer = Box<dyn erased_serde::Serialize + Send + Sync>;
-
 /// Any answer as JSON text.
 pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| Error::Decode {
@@ -80,8 +77,8 @@ pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     })
 }
 
-fn encode<T: Serialize + Send + Sync + 'static>(result: Result<T>) -> Result<Answer> {
-    result.map(|value| Box::new(value) as Answer)
+fn encode<T: Into<Answer>>(result: Result<T>) -> Result<Answer> {
+    result.map(Into::into)
 }
 
 /// Checks the call's shape against the catalogue: id count, body and query presence.

@@ -2,6 +2,7 @@
 //! waiter and error descriptions as plain JSON values, so the Python and Node bindings wrap one
 //! dispatcher instead of retyping the models (which stay defined once, in `ucs_sdk::models`).
 
+mod answer;
 mod catalogue;
 mod errors;
 mod invoke;
@@ -9,9 +10,10 @@ mod options;
 mod pager;
 mod runtime;
 
+pub use answer::Answer;
 pub use catalogue::{catalogue_json, OpSpec, OPERATIONS};
 pub use errors::{ErrorInfo, ErrorKind};
-pub use invoke::{invoke, json_text, wait_federation, Answer, Call};
+pub use invoke::{invoke, json_text, wait_federation, Call};
 pub use options::{build_client, Options, Summary};
 pub use pager::{open_pages, page_size, Pages};
 pub use runtime::{runtime, shutdown_runtime};

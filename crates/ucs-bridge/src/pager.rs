@@ -6,7 +6,8 @@ use serde_json::Value;
 use ucs_sdk::models::{ListClustersQuery, PageQuery};
 use ucs_sdk::{Client, Error, ItemStream, Result};
 
-use crate::invoke::{query_of, spec, Answer};
+use crate::answer::Answer;
+use crate::invoke::{query_of, spec};
 
 /// The page size a pager hands out: the query's `limit`, or the core's default.
 pub fn page_size(limit: Option<i64>) -> usize {
@@ -76,12 +77,8 @@ impl<T> Pages<T> {
 }
 
 /// A stream of typed items as a stream of answers.
-fn answers<T: serde::Serialize + Send + Sync + 'static>(
-    stream: ItemStream<T>,
-) -> ItemStream<Answer> {
-    stream
-        .map(|item| item.map(|i| Box::new(i) as Answer))
-        .boxed()
+fn answers<T: Into<Answer> + Send + 'static>(stream: ItemStream<T>) -> ItemStream<Answer> {
+    stream.map(|item| item.map(Into::into)).boxed()
 }
 
 /// Every item of `resource.list(query)` (`clusters`, `fleets` or `rules`, the JSON `query` with
