@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The one benchmark command: builds release binaries, the Python wheel and the Node addon, starts
-# the emulator on loopback (500 seeded clusters), measures every client in the same run and writes
-# bench/RESULTS.md (medians and ratios) from bench/.work/results.jsonl.
+# The one benchmark command: builds release binaries, the Python wheel, the Node addon and the
+# Kotlin package, starts the emulator on loopback (500 seeded clusters), measures every client in
+# the same run and writes bench/RESULTS.md (medians and ratios) from bench/.work/results.jsonl.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -27,6 +27,11 @@ venv="$target/venvs/bench"
 
 step "go: the official Go SDK's bench (huaweicloud-sdk-go-v3)"
 (cd bench/go && go build -o "$work/go-bench" .)
+
+step "kotlin: the Kotlin package with the release library, and its bench (official Java core)"
+mvn -q -B -f kotlin/pom.xml install -DskipTests -Dcargo.profile=release -Dcargo.profile.dir=release
+(cd bench/kotlin && mvn -q -B package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+kotlin_cp="bench/kotlin/target/ucs-sdk-bench-0.1.0.jar:$(cat bench/kotlin/target/classpath.txt)"
 
 step "node: npm install (release addon)"
 (cd node && npm install --no-audit --no-fund --loglevel=error >&2)
@@ -69,6 +74,10 @@ for round in $(seq "$rounds"); do
     "$venv/bin/python" bench/python_bench.py "$base" "$creds" "$cid" ours async official requests >> "$results"
     step "round $round of $rounds: Node ucs-sdk and fetch by hand"
     node bench/node_bench.mjs "$base" "$creds" "$cid" >> "$results"
+    step "round $round of $rounds: Kotlin ucs-sdk and the official Java SDK's core"
+    java -Djna.library.path="$target/release" \
+        -Duniffi.component.ucs_uniffi.libraryOverride="$target/release/libucs_uniffi.so" \
+        -cp "$kotlin_cp" bench.BenchKt "$base" "$creds" "$cid" >> "$results"
 done
 
 step "where a big answer's time goes; Python import time and memory"
