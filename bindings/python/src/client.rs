@@ -85,7 +85,7 @@ impl NativeClient {
         self.summary.clone()
     }
 
-    /// Runs `resource.name(ids..., body, query)` and answers its JSON result.
+    /// Runs `resource.name(ids..., body, query)` and answers its result as Python objects.
     #[pyo3(signature = (resource, name, ids, body=None, query=None))]
     fn call(
         &self,

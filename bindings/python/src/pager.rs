@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
 use tokio::sync::Mutex;
 use ucs_bridge::{Answer, Pages};
 
@@ -24,17 +23,9 @@ impl NativePager {
     }
 }
 
+/// A page as a list (one conversion, so the key cache is taken once per page), or None at the end.
 fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<Answer>>) -> PyResult<Bound<'py, PyAny>> {
-    match page {
-        None => Ok(py.None().into_bound(py)),
-        Some(items) => {
-            let list = PyList::empty(py);
-            for item in &items {
-                list.append(to_py(py, item)?)?;
-            }
-            Ok(list.into_any())
-        }
-    }
+    to_py(py, &page)
 }
 
 #[pymethods]
