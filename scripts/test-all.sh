@@ -31,6 +31,9 @@ UCS_SIGNER_VECTORS="$root/target/signer-vectors-live.jsonl" cargo test -p ucs-sd
 step "official Python SDK against the emulator"
 "$official_python" -m pytest -q tests/official
 
+step "official Go SDK against the emulator"
+(cd tests/official/go && go test ./...)
+
 for suite in python/scripts/test.sh node/scripts/test.sh kotlin/test.sh swift/run-tests.sh; do
   if [ -f "$suite" ]; then
     step "$suite"

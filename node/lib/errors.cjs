@@ -28,6 +28,8 @@ class DecodeError extends UcsError {}
 class InvalidArgumentError extends UcsError {}
 class ConfigError extends UcsError {}
 class FederationFailedError extends UcsError {}
+// A bug in the SDK: a Rust panic, caught before it could end the process.
+class InternalError extends UcsError {}
 
 const BY_KIND = {
   Api: ApiError,
@@ -41,6 +43,7 @@ const BY_KIND = {
   InvalidArgument: InvalidArgumentError,
   Config: ConfigError,
   FederationFailed: FederationFailedError,
+  Internal: InternalError,
 };
 
 /** The error class for an error of the addon (whose message is the core's ErrorInfo JSON). */

@@ -27,6 +27,7 @@ const OPTIONS = {
   karmadaEndpoint: 'karmada_endpoint',
   timeoutMs: 'timeout_ms',
   maxRetries: 'max_retries',
+  maxResponseBytes: 'max_response_bytes',
   verify: 'verify',
   caFile: 'ca_file',
   proxy: 'proxy',
@@ -47,7 +48,7 @@ function coreOptions(options) {
       throw errors.invalid(key, `unknown option (known: ${Object.keys(OPTIONS).join(', ')})`);
     }
     if (value === undefined || value === null) continue;
-    const numeric = key === 'timeoutMs' || key === 'maxRetries';
+    const numeric = key === 'timeoutMs' || key === 'maxRetries' || key === 'maxResponseBytes';
     if (numeric && !(Number.isInteger(value) && value >= 0)) {
       throw errors.invalid(key, 'must be a whole number, 0 or more');
     }

@@ -16,5 +16,6 @@ export const {
   InvalidArgumentError,
   ConfigError,
   FederationFailedError,
+  InternalError,
 } = cjs;
 export default cjs;

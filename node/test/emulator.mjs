@@ -9,10 +9,10 @@ import { access, constants } from 'node:fs/promises';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function startEmulator() {
+export async function startEmulator(extraArgs = []) {
   const bin = process.env.UCS_BIN || path.join(root, 'target', 'debug', 'ucs');
   await access(bin, constants.X_OK);
-  const child = spawn(bin, ['emulator', '--listen', '127.0.0.1:0', '--federation-seconds', '0'], {
+  const child = spawn(bin, ['emulator', '--listen', '127.0.0.1:0', '--federation-seconds', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();

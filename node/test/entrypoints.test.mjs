@@ -12,7 +12,7 @@ test('require and import give the same module', () => {
   assert.equal(cjs.NotFoundError, esm.NotFoundError);
   assert.equal(typeof esm.version, 'string');
   for (const name of ['UcsError', 'ApiError', 'NotFoundError', 'ThrottledError', 'ConflictError', 'AuthError',
-    'TimeoutError', 'ConnectionError', 'DecodeError', 'InvalidArgumentError', 'ConfigError', 'FederationFailedError']) {
+    'TimeoutError', 'ConnectionError', 'DecodeError', 'InvalidArgumentError', 'ConfigError', 'FederationFailedError', 'InternalError']) {
     assert.equal(typeof esm[name], 'function', name);
   }
 });

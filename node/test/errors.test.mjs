@@ -110,3 +110,11 @@ test('bad input is refused before sending', async () => {
   assert.throws(() => new Client({ ak: 'a' }), (e) => e instanceof InvalidArgumentError && e.field === 'sk');
   assert.deepEqual(await apiRequests(), [], 'a refused call reached the service');
 });
+
+test('an answer over maxResponseBytes is a decode error', async () => {
+  const small = client({ maxResponseBytes: 64 });
+  await small.fleets.register({ metadata: { name: 'capped' } });
+  const e = await small.fleets.list().catch((x) => x);
+  assert.ok(e instanceof DecodeError, String(e));
+  assert.match(e.message, /64/);
+});

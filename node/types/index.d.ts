@@ -40,6 +40,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt (default 3; 0 switches retries off). */
   maxRetries?: number;
+  /** Largest successful response body read, in bytes (default 64 MiB); a larger answer is a DecodeError. */
+  maxResponseBytes?: number;
   /** Verify TLS certificates (default true). */
   verify?: boolean;
   /** Extra CA bundle (PEM file). */
@@ -104,3 +106,5 @@ export declare class InvalidArgumentError extends UcsError {}
 export declare class ConfigError extends UcsError {}
 /** A federation job failed; `subJob` names the failed sub-job. */
 export declare class FederationFailedError extends UcsError {}
+/** A bug in the SDK: a Rust panic, caught before it could end the process. Please report it. */
+export declare class InternalError extends UcsError {}

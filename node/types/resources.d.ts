@@ -23,7 +23,7 @@ export interface Clusters {
   update(clusterId: string, body: m.UpdateCluster, options?: CallOptions): Promise<void>;
   /** Unregisters a cluster. `DELETE /v1/clusters/{clusterid}` */
   delete(clusterId: string, options?: CallOptions): Promise<void>;
-  /** The agent's access files (answered once only). `GET /v1/clusters/{clusterid}/accessinfo` */
+  /** The agent's access files (answered once only, so never retried once it may have been sent). `GET /v1/clusters/{clusterid}/accessinfo` */
   accessInfo(clusterId: string, query?: m.AccessInfoQuery, options?: CallOptions): Promise<Array<string>>;
   /** Activates a registered cluster. `PUT /v1/clusters/{clusterid}/activation` */
   activate(clusterId: string, options?: CallOptions): Promise<void>;

@@ -16,12 +16,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class Emulator:
-    def __init__(self) -> None:
+    def __init__(self, *extra_args: str) -> None:
         binary = os.environ.get("UCS_BIN") or str(ROOT / "target" / "debug" / "ucs")
         if not os.access(binary, os.X_OK):
             raise RuntimeError(f"emulator binary {binary} missing: run `cargo build -p ucs-cli`")
         self.process = subprocess.Popen(
-            [binary, "emulator", "--listen", "127.0.0.1:0", "--federation-seconds", "0"],
+            [binary, "emulator", "--listen", "127.0.0.1:0", "--federation-seconds", "0", *extra_args],
             stdout=subprocess.PIPE,
             text=True,
         )

@@ -178,3 +178,11 @@ def test_the_hierarchy():
     assert issubclass(ucs_sdk.InvalidArgumentError, ValueError)
     for cls in (NotFoundError, ThrottledError, ConflictError, AuthError):
         assert issubclass(cls, ApiError)
+
+
+def test_an_answer_over_max_response_bytes_is_a_decode_error(emulator):
+    with Client(**emulator.options(), max_response_bytes=64) as small:
+        small.fleets.register({"metadata": {"name": "capped"}})
+        with pytest.raises(DecodeError) as e:
+            small.fleets.list()
+    assert "64" in str(e.value)

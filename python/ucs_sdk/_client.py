@@ -63,6 +63,7 @@ class _ClientBase:
         karmada_endpoint: Optional[str] = None,
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        max_response_bytes: Optional[int] = None,
         verify: Optional[bool] = None,
         ca_file: Optional[str] = None,
         proxy: Optional[str] = None,
@@ -87,6 +88,7 @@ class _ClientBase:
             "karmada_endpoint": karmada_endpoint,
             "timeout_ms": _timeout_ms(timeout),
             "max_retries": max_retries,
+            "max_response_bytes": max_response_bytes,
             "verify": verify,
             "ca_file": ca_file,
             "proxy": proxy,
@@ -116,7 +118,8 @@ class Client(_ClientBase):
     endpoint, region, hss_endpoint, iam_endpoint, karmada_endpoint: where to send calls;
     ak + sk (+ security_token), token, or user + password + domain_name: credentials;
     domain_id, project_id: resolved through IAM when missing; timeout (seconds, per call,
-    retries included), max_retries, verify, ca_file, proxy: transport.
+    retries included), max_retries, max_response_bytes (largest answer read, default 64 MiB),
+    verify, ca_file, proxy: transport.
     """
 
     def __init__(self, **options: Any) -> None:

@@ -1,13 +1,14 @@
 """The pyo3 module under `ucs_sdk` (bindings/python): one generic client over the Rust core."""
 from typing import Any, Awaitable, Callable, Dict, List, Optional, final
 
-__all__ = ["NativeClient", "NativePager", "VERSION", "catalogue", "set_log_level", "shutdown"]
+__all__ = ["NativeClient", "NativePager", "VERSION", "_roundtrip", "catalogue", "set_log_level", "shutdown"]
 
 VERSION: str
 
 def catalogue() -> List[Dict[str, Any]]: ...
 def set_log_level(level: int) -> None: ...
 def shutdown() -> None: ...
+def _roundtrip(value: Any) -> Any: ...
 
 @final
 class NativeClient:

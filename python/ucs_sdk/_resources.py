@@ -56,7 +56,7 @@ class Clusters(Resource):
         return self._call("delete", (cluster_id, ), None, None)
 
     def access_info(self, cluster_id: str, *, region: Optional[str] = None, vpcendpoint: Optional[str] = None) -> List[str]:
-        """The agent's access files (answered once only). `GET /v1/clusters/{clusterid}/accessinfo`"""
+        """The agent's access files (answered once only, so never retried once it may have been sent). `GET /v1/clusters/{clusterid}/accessinfo`"""
         return self._call("access_info", (cluster_id, ), None, {"region": region, "vpcendpoint": vpcendpoint})
 
     def activate(self, cluster_id: str) -> None:
@@ -234,7 +234,7 @@ class AsyncClusters(AsyncResource):
         return await self._call("delete", (cluster_id, ), None, None)
 
     async def access_info(self, cluster_id: str, *, region: Optional[str] = None, vpcendpoint: Optional[str] = None) -> List[str]:
-        """The agent's access files (answered once only). `GET /v1/clusters/{clusterid}/accessinfo`"""
+        """The agent's access files (answered once only, so never retried once it may have been sent). `GET /v1/clusters/{clusterid}/accessinfo`"""
         return await self._call("access_info", (cluster_id, ), None, {"region": region, "vpcendpoint": vpcendpoint})
 
     async def activate(self, cluster_id: str) -> None:

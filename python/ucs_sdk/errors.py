@@ -21,6 +21,7 @@ __all__ = [
     "InvalidArgumentError",
     "ConfigError",
     "FederationFailedError",
+    "InternalError",
 ]
 
 _FIELDS = ("status_code", "error_code", "error_msg", "request_id", "retry_after", "field", "sub_job")
@@ -127,6 +128,11 @@ class FederationFailedError(UcsError):
     """A federation job ended in a failure phase; `sub_job` names the sub-job that failed."""
 
 
+class InternalError(UcsError):
+    """A bug in the SDK (a Rust panic, caught before it could end the interpreter); please
+    report it with the message."""
+
+
 _BY_KIND = {
     "Api": ApiError,
     "NotFound": NotFoundError,
@@ -139,6 +145,7 @@ _BY_KIND = {
     "InvalidArgument": InvalidArgumentError,
     "Config": ConfigError,
     "FederationFailed": FederationFailedError,
+    "Internal": InternalError,
 }
 
 

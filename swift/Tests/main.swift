@@ -331,6 +331,41 @@ await test("unreachable service: Connection") {
     guard case .Connection = e else { throw Failure(description: "not Connection: \(e)") }
 }
 
+// MARK: redaction and panics
+
+/// What `dump()` prints of `value`.
+func dumped<T>(_ value: T) -> String {
+    var text = ""
+    dump(value, to: &text)
+    return text
+}
+
+await test("dump() and description never show a Secret or an annotation value") {
+    let secret = Secret("hunter2-dump")
+    let opts = ClientOptions(endpoint: baseUrl, sk: secret, token: Secret("tok-dump"))
+    for text in [dumped(secret), dumped(opts), "\(secret)", String(reflecting: secret), "\(opts)"] {
+        try check(!text.contains("hunter2-dump") && !text.contains("tok-dump"), text)
+    }
+    try check(secret.value == "hunter2-dump", "the value itself is kept")
+    let meta = ObjectMeta(name: "prod", annotations: ["kubeconfig": "kc-s3cr3t"])
+    for text in [dumped(meta), "\(meta)", String(reflecting: meta)] {
+        try check(!text.contains("kc-s3cr3t") && text.contains("kubeconfig"), text)
+    }
+    try check(meta.annotations?["kubeconfig"] == "kc-s3cr3t", "the annotation itself is kept")
+}
+
+await test("a Rust panic arrives as UcsError.Internal") {
+    setenv("UCS_SDK_TEST_PANIC", "1", 1)
+    defer { unsetenv("UCS_SDK_TEST_PANIC") }
+    for _ in 0..<2 {
+        let sync = try await ucsError({ try panicForTests() })
+        guard case .Internal = sync else { throw Failure(description: "not Internal: \(sync)") }
+        let async_ = try await ucsError({ try await panicForTestsAsync() })
+        guard case .Internal = async_ else { throw Failure(description: "not Internal: \(async_)") }
+    }
+    try check(!(try await client.clusters().supportedVersions().versions.isEmpty), "client unusable after a panic")
+}
+
 // MARK: cancellation
 
 await test("cancelling a Task mid-call drops the call at once") {

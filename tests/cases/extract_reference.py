@@ -3,14 +3,14 @@
 Each case file: {"section", "title", "model", "direction", "source_lines", "repair", "json"}.
 `model` names the ucs_sdk model it must decode into; `repair` says what was mended where the text
 extraction split an example across a page break or cut a line (the JSON content is unchanged).
-Run: python3 tests/cases/extract_reference.py ../shared/spec
+Run: python3 tests/cases/extract_reference.py docs/reference
 """
 import json
 import pathlib
 import re
 import sys
 
-SPEC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/spec")
+SPEC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "docs/reference")
 OUT = pathlib.Path(__file__).parent / "reference"
 
 

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::Notify;
 
-use crate::errors::{aborted, to_js};
+use crate::errors::{aborted, guard_async, to_js};
 
 /// In-flight calls by id.
 #[derive(Default, Clone)]
@@ -43,18 +43,20 @@ impl Calls {
         }
     }
 
-    /// Runs `fut` as call `id` (0: not cancellable).
+    /// Runs `fut` as call `id` (0: not cancellable); every async export runs through here.
     pub(crate) async fn run<T>(
         &self,
         id: u32,
         fut: impl Future<Output = ucs_sdk::Result<T>>,
     ) -> napi::Result<T> {
+        // A panic in the call rejects it with `InternalError` (and still forgets its id).
+        let fut = guard_async(async move { fut.await.map_err(|e| to_js(&e)) });
         if id == 0 {
-            return fut.await.map_err(|e| to_js(&e));
+            return fut.await;
         }
         let notify = self.register(id);
         let outcome = tokio::select! {
-            result = fut => result.map_err(|e| to_js(&e)),
+            result = fut => result,
             () = notify.notified() => Err(aborted()),
         };
         self.forget(id);

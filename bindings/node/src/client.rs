@@ -5,7 +5,7 @@ use serde_json::Value;
 use ucs_bridge::{Call, Options};
 
 use crate::calls::Calls;
-use crate::errors::to_js;
+use crate::errors::{guard, to_js};
 use crate::federation::FederationWait;
 use crate::pager::NativePager;
 
@@ -22,19 +22,23 @@ impl NativeClient {
     /// Builds a client from options with the keys of `ucs_bridge::Options` (snake_case).
     #[napi(constructor)]
     pub fn new(options: Value) -> napi::Result<Self> {
-        let options = Options::from_json(options).map_err(|e| to_js(&e))?;
-        let client = ucs_bridge::build_client(&options).map_err(|e| to_js(&e))?;
-        Ok(Self {
-            client,
-            calls: Calls::default(),
-            summary: options.summary(),
+        guard(|| {
+            let options = Options::from_json(options).map_err(|e| to_js(&e))?;
+            let client = ucs_bridge::build_client(&options).map_err(|e| to_js(&e))?;
+            Ok(Self {
+                client,
+                calls: Calls::default(),
+                summary: options.summary(),
+            })
         })
     }
 
     /// `{endpoint, auth, ak}`: what the client shows of itself, never a secret.
     #[napi]
     pub fn describe(&self) -> napi::Result<Value> {
-        serde_json::to_value(&self.summary).map_err(|e| napi::Error::from_reason(e.to_string()))
+        guard(|| {
+            serde_json::to_value(&self.summary).map_err(|e| napi::Error::from_reason(e.to_string()))
+        })
     }
 
     /// Runs `resource.name(ids..., body, query)` and answers its JSON text (the package parses it
@@ -69,16 +73,21 @@ impl NativeClient {
 
     /// Cancels the call started with `call_id` (its Promise rejects with an abort error).
     #[napi]
-    pub fn cancel(&self, call_id: u32) {
-        self.calls.cancel(call_id);
+    pub fn cancel(&self, call_id: u32) -> napi::Result<()> {
+        guard(|| {
+            self.calls.cancel(call_id);
+            Ok(())
+        })
     }
 
     /// A pager over `resource` (`clusters`, `fleets`, `rules`).
     #[napi]
     pub fn pages(&self, resource: String, query: Option<Value>) -> napi::Result<NativePager> {
-        let pages =
-            ucs_bridge::open_pages(&self.client, &resource, query).map_err(|e| to_js(&e))?;
-        Ok(NativePager::new(pages, self.calls.clone()))
+        guard(|| {
+            let pages =
+                ucs_bridge::open_pages(&self.client, &resource, query).map_err(|e| to_js(&e))?;
+            Ok(NativePager::new(pages, self.calls.clone()))
+        })
     }
 
     /// Starts waiting for a fleet's federation; read its events and result with `next()`.
@@ -88,7 +97,9 @@ impl NativeClient {
         fleet_id: String,
         timeout_ms: Option<f64>,
     ) -> napi::Result<FederationWait> {
-        let timeout = timeout_ms.filter(|ms| *ms >= 0.0).map(|ms| ms as u64);
-        FederationWait::start(self.client.clone(), fleet_id, timeout, self.calls.clone())
+        guard(|| {
+            let timeout = timeout_ms.filter(|ms| *ms >= 0.0).map(|ms| ms as u64);
+            FederationWait::start(self.client.clone(), fleet_id, timeout, self.calls.clone())
+        })
     }
 }

@@ -14,6 +14,29 @@ fn encoded(info: &ErrorInfo) -> napi::Error {
     napi::Error::from_reason(text)
 }
 
+/// The `InternalError` of a caught panic.
+pub(crate) fn internal(payload: &(dyn std::any::Any + Send)) -> napi::Error {
+    encoded(&ErrorInfo::internal(payload))
+}
+
+/// Runs a synchronous export's body, a panic thrown as `InternalError` (a panic crossing the
+/// N-API boundary would abort the process).
+pub(crate) fn guard<T>(body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body))
+        .unwrap_or_else(|payload| Err(internal(&*payload)))
+}
+
+/// Runs an async export's future, a panic rejecting its Promise with `InternalError`.
+pub(crate) async fn guard_async<T>(
+    fut: impl std::future::Future<Output = napi::Result<T>>,
+) -> napi::Result<T> {
+    use futures_util::FutureExt;
+    std::panic::AssertUnwindSafe(fut)
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|payload| Err(internal(&*payload)))
+}
+
 /// The error of a call cancelled through its AbortSignal.
 pub(crate) fn aborted() -> napi::Error {
     napi::Error::from_reason(

@@ -1,6 +1,9 @@
 //! `FederationWait`: the core's federation waiter running on the runtime, its progress events
 //! and final job read by JavaScript with `next()` (a pull, so no callback crosses threads).
 
+use std::panic::AssertUnwindSafe;
+
+use futures_util::FutureExt;
 use napi::bindgen_prelude::spawn;
 use napi_derive::napi;
 use serde_json::{json, Value};
@@ -26,17 +29,20 @@ impl FederationWait {
         let (tx, rx) = mpsc::unbounded_channel();
         let task = spawn(async move {
             let progress = tx.clone();
-            let job = ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, move |event| {
+            let wait = ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, move |event| {
                 let _ = progress.send(Ok(json!({ "event": event })));
-            })
-            .await;
-            let job = job.and_then(|answer| {
-                serde_json::to_value(&answer).map_err(|e| ucs_sdk::Error::Decode {
-                    status: 200,
-                    request_id: None,
-                    message: e.to_string(),
-                })
             });
+            // A panic ends the wait with `InternalError` rather than a silent end of events.
+            let job = match AssertUnwindSafe(wait).catch_unwind().await {
+                Ok(job) => job.and_then(|answer| {
+                    serde_json::to_value(&answer).map_err(|e| ucs_sdk::Error::Decode {
+                        status: 200,
+                        request_id: None,
+                        message: e.to_string(),
+                    })
+                }),
+                Err(payload) => Err(ucs_bridge::internal_error(&*payload)),
+            };
             let _ = tx.send(job.map(|job| json!({ "job": job })));
         });
         Ok(Self {
@@ -63,7 +69,10 @@ impl FederationWait {
 
     /// Stops the wait (an aborted signal).
     #[napi]
-    pub fn cancel(&self) {
-        self.task.abort();
+    pub fn cancel(&self) -> napi::Result<()> {
+        crate::errors::guard(|| {
+            self.task.abort();
+            Ok(())
+        })
     }
 }

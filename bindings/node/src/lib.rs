@@ -12,12 +12,12 @@ use napi_derive::napi;
 
 /// Every operation: `resource`, `name`, `http`, `ids`, `body`, `query`, `result`, `item`, `doc`.
 #[napi]
-pub fn catalogue() -> serde_json::Value {
-    ucs_bridge::catalogue_json()
+pub fn catalogue() -> napi::Result<serde_json::Value> {
+    errors::guard(|| Ok(ucs_bridge::catalogue_json()))
 }
 
 /// The core crate's version.
 #[napi]
-pub fn version() -> String {
-    ucs_sdk::VERSION.to_owned()
+pub fn version() -> napi::Result<String> {
+    errors::guard(|| Ok(ucs_sdk::VERSION.to_owned()))
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use ucs_bridge::{Call, Options};
 
 use crate::convert::from_py;
-use crate::errors::{forked, to_py_err};
+use crate::errors::{forked, guard, to_py_err};
 use crate::pager::NativePager;
 use crate::to_python::to_py;
 use crate::{blocking, runtime};
@@ -69,20 +69,22 @@ impl NativeClient {
     /// Builds a client from the options dict (keys of `ucs_bridge::Options`).
     #[new]
     fn new(py: Python<'_>, options: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let options = Options::from_json(from_py(options.as_any(), "options")?)
-            .map_err(|e| to_py_err(py, &e))?;
-        let summary = summary_text(&options.summary());
-        let client = ucs_bridge::build_client(&options).map_err(|e| to_py_err(py, &e))?;
-        Ok(Self {
-            client,
-            pid: std::process::id(),
-            summary,
+        guard(py, || {
+            let options = Options::from_json(from_py(options.as_any(), "options")?)
+                .map_err(|e| to_py_err(py, &e))?;
+            let summary = summary_text(&options.summary());
+            let client = ucs_bridge::build_client(&options).map_err(|e| to_py_err(py, &e))?;
+            Ok(Self {
+                client,
+                pid: std::process::id(),
+                summary,
+            })
         })
     }
 
     /// The endpoint and credential kind, never a secret (for `repr`).
-    fn describe(&self) -> String {
-        self.summary.clone()
+    fn describe(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || Ok(self.summary.clone()))
     }
 
     /// Runs `resource.name(ids..., body, query)` and answers its result as Python objects.
@@ -96,10 +98,12 @@ impl NativeClient {
         body: Option<&Bound<'_, PyAny>>,
         query: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let client = self.checked(py)?.clone();
-        let call = call_of(resource, name, ids, body, query)?;
-        let answer = blocking::run(py, ucs_bridge::invoke(&client, call))?;
-        to_py(py, &answer).map(Bound::unbind)
+        guard(py, || {
+            let client = self.checked(py)?.clone();
+            let call = call_of(resource, name, ids, body, query)?;
+            let answer = blocking::run(py, ucs_bridge::invoke(&client, call))?;
+            to_py(py, &answer).map(Bound::unbind)
+        })
     }
 
     /// The awaitable twin of `call`.
@@ -113,13 +117,15 @@ impl NativeClient {
         body: Option<&Bound<'py, PyAny>>,
         query: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let client = self.checked(py)?.clone();
-        let call = call_of(resource, name, ids, body, query)?;
-        runtime::awaitable(
-            py,
-            async move { ucs_bridge::invoke(&client, call).await },
-            |py, answer| to_py(py, &answer),
-        )
+        guard(py, || {
+            let client = self.checked(py)?.clone();
+            let call = call_of(resource, name, ids, body, query)?;
+            runtime::awaitable(
+                py,
+                async move { ucs_bridge::invoke(&client, call).await },
+                |py, answer| to_py(py, &answer),
+            )
+        })
     }
 
     /// A pager over `resource` (`clusters`, `fleets`, `rules`).
@@ -130,12 +136,14 @@ impl NativeClient {
         resource: &str,
         query: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<NativePager> {
-        let client = self.checked(py)?;
-        let query = query_dict(query)?;
-        // The stream is lazy: its first fetch runs in `next_page`, on the runtime.
-        let pages =
-            ucs_bridge::open_pages(client, resource, query).map_err(|e| to_py_err(py, &e))?;
-        Ok(NativePager::new(pages))
+        guard(py, || {
+            let client = self.checked(py)?;
+            let query = query_dict(query)?;
+            // The stream is lazy: its first fetch runs in `next_page`, on the runtime.
+            let pages =
+                ucs_bridge::open_pages(client, resource, query).map_err(|e| to_py_err(py, &e))?;
+            Ok(NativePager::new(pages))
+        })
     }
 
     /// Waits for a fleet's federation; `on_progress(event)` is called with each phase change.
@@ -147,15 +155,17 @@ impl NativeClient {
         timeout_ms: Option<u64>,
         on_progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let client = self.checked(py)?.clone();
-        let (report, errors) = progress_reporter(on_progress);
-        let answer = blocking::run(py, async move {
-            ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await
-        })?;
-        if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
-            return Err(e);
-        }
-        to_py(py, &answer).map(Bound::unbind)
+        guard(py, || {
+            let client = self.checked(py)?.clone();
+            let (report, errors) = progress_reporter(on_progress);
+            let answer = blocking::run(py, async move {
+                ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await
+            })?;
+            if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
+                return Err(e);
+            }
+            to_py(py, &answer).map(Bound::unbind)
+        })
     }
 
     /// The awaitable twin of `wait_federation`.
@@ -167,16 +177,18 @@ impl NativeClient {
         timeout_ms: Option<u64>,
         on_progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let client = self.checked(py)?.clone();
-        let (report, errors) = progress_reporter(on_progress);
-        runtime::awaitable(
-            py,
-            async move { ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await },
-            move |py, answer| match errors.lock().ok().and_then(|mut e| e.take()) {
-                Some(e) => Err(e),
-                None => to_py(py, &answer),
-            },
-        )
+        guard(py, || {
+            let client = self.checked(py)?.clone();
+            let (report, errors) = progress_reporter(on_progress);
+            runtime::awaitable(
+                py,
+                async move { ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await },
+                move |py, answer| match errors.lock().ok().and_then(|mut e| e.take()) {
+                    Some(e) => Err(e),
+                    None => to_py(py, &answer),
+                },
+            )
+        })
     }
 }
 

@@ -7,11 +7,26 @@ use ucs_bridge::ErrorInfo;
 
 /// The `ucs_sdk.errors` exception for a core error.
 pub(crate) fn to_py_err(py: Python<'_>, error: &ucs_sdk::Error) -> PyErr {
-    let info = ErrorInfo::from(error);
-    match build(py, &info) {
+    from_info(py, &ErrorInfo::from(error))
+}
+
+fn from_info(py: Python<'_>, info: &ErrorInfo) -> PyErr {
+    match build(py, info) {
         Ok(exception) => PyErr::from_value(exception),
         Err(e) => e,
     }
+}
+
+/// `InternalError` for a caught panic.
+pub(crate) fn internal(py: Python<'_>, payload: &(dyn std::any::Any + Send)) -> PyErr {
+    from_info(py, &ErrorInfo::internal(payload))
+}
+
+/// Runs an entry point's body, a panic raised as `InternalError` (a `UcsError`) rather than
+/// pyo3's `PanicException`, which `except Exception` misses.
+pub(crate) fn guard<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body))
+        .unwrap_or_else(|payload| Err(internal(py, &*payload)))
 }
 
 fn build<'py>(py: Python<'py>, info: &ErrorInfo) -> PyResult<Bound<'py, PyAny>> {

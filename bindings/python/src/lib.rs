@@ -21,6 +21,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;
     m.add_function(wrap_pyfunction!(shutdown, m)?)?;
+    m.add_function(wrap_pyfunction!(_roundtrip, m)?)?;
     m.add("VERSION", ucs_sdk::VERSION)?;
     Ok(())
 }
@@ -29,12 +30,26 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// `result`, `item`, `doc`).
 #[pyfunction]
 fn catalogue(py: Python<'_>) -> PyResult<Py<PyAny>> {
-    to_python::to_py(py, &ucs_bridge::catalogue_json()).map(Bound::unbind)
+    errors::guard(py, || {
+        to_python::to_py(py, &ucs_bridge::catalogue_json()).map(Bound::unbind)
+    })
+}
+
+/// `value` converted to JSON and back, as every call argument is (for the property tests).
+#[pyfunction]
+fn _roundtrip(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    errors::guard(py, || {
+        let json = convert::from_py(value, "value")?;
+        to_python::to_py(py, &json).map(Bound::unbind)
+    })
 }
 
 /// Stops the runtime's threads; registered with `atexit` so none runs while Python finalizes.
 #[pyfunction]
-fn shutdown(py: Python<'_>) {
+fn shutdown(py: Python<'_>) -> PyResult<()> {
     // Without the GIL: a task finishing on a runtime thread may need it.
-    py.detach(|| ucs_bridge::shutdown_runtime(std::time::Duration::from_secs(1)));
+    errors::guard(py, || {
+        py.detach(|| ucs_bridge::shutdown_runtime(std::time::Duration::from_secs(1)));
+        Ok(())
+    })
 }

@@ -27,14 +27,17 @@ fn python_level(level: &Level) -> i32 {
 
 /// Sets the lowest level forwarded (Python's numbers: 10 debug, 20 info, 30 warning).
 #[pyfunction]
-pub(crate) fn set_log_level(level: i32) {
-    MIN_LEVEL.store(level, Ordering::Relaxed);
-    // Another extension may own the global subscriber; then our events go there instead.
-    INSTALL.call_once(|| {
-        let _ = tracing_subscriber::registry()
-            .with(PythonLogging)
-            .try_init();
-    });
+pub(crate) fn set_log_level(py: Python<'_>, level: i32) -> PyResult<()> {
+    crate::errors::guard(py, || {
+        MIN_LEVEL.store(level, Ordering::Relaxed);
+        // Another extension may own the global subscriber; then our events go there instead.
+        INSTALL.call_once(|| {
+            let _ = tracing_subscriber::registry()
+                .with(PythonLogging)
+                .try_init();
+        });
+        Ok(())
+    })
 }
 
 struct PythonLogging;

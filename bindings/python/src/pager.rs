@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use tokio::sync::Mutex;
 use ucs_bridge::{Answer, Pages};
 
+use crate::errors::guard;
 use crate::to_python::to_py;
 use crate::{blocking, runtime};
 
@@ -32,18 +33,22 @@ fn page_to_py<'py>(py: Python<'py>, page: Option<Vec<Answer>>) -> PyResult<Bound
 impl NativePager {
     /// The next page of items, or `None` once every page was handed out.
     fn next_page(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let pages = self.pages.clone();
-        let page = blocking::run(py, async move { pages.lock().await.next().await })?;
-        page_to_py(py, page).map(Bound::unbind)
+        guard(py, || {
+            let pages = self.pages.clone();
+            let page = blocking::run(py, async move { pages.lock().await.next().await })?;
+            page_to_py(py, page).map(Bound::unbind)
+        })
     }
 
     /// The awaitable twin of `next_page`.
     fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pages = self.pages.clone();
-        runtime::awaitable(
-            py,
-            async move { pages.lock().await.next().await },
-            page_to_py,
-        )
+        guard(py, || {
+            let pages = self.pages.clone();
+            runtime::awaitable(
+                py,
+                async move { pages.lock().await.next().await },
+                page_to_py,
+            )
+        })
     }
 }

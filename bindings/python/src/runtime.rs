@@ -3,14 +3,17 @@
 
 use std::cell::OnceCell;
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
+
+use futures_util::FutureExt;
 
 use pyo3::prelude::*;
 use pyo3_async_runtimes::generic::{ContextExt, Runtime};
 use pyo3_async_runtimes::TaskLocals;
 use tokio::task::JoinHandle;
 
-use crate::errors::to_py_err;
+use crate::errors::{internal, to_py_err};
 
 /// Marker type for `pyo3_async_runtimes::generic`.
 pub(crate) struct SharedRuntime;
@@ -70,7 +73,8 @@ impl ContextExt for SharedRuntime {
 }
 
 /// A core future as an asyncio awaitable: the answer converted to Python objects, an error as
-/// the matching `ucs_sdk.errors` exception. Cancelling the awaitable drops the future.
+/// the matching `ucs_sdk.errors` exception, a panic as `InternalError`. Cancelling the awaitable
+/// drops the future.
 pub(crate) fn awaitable<'py, F, T, C>(
     py: Python<'py>,
     fut: F,
@@ -82,11 +86,18 @@ where
     C: for<'a> FnOnce(Python<'a>, T) -> PyResult<Bound<'a, PyAny>> + Send + 'static,
 {
     ensure(py)?;
-    pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, Py<PyAny>>(py, async move {
+    let answer = async move {
         let result = fut.await;
         Python::attach(|py| match result {
             Ok(value) => convert(py, value).map(Bound::unbind),
             Err(e) => Err(to_py_err(py, &e)),
         })
+    };
+    pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, Py<PyAny>>(py, async move {
+        // A panic in the future or the conversion is the awaiter's `InternalError`.
+        match AssertUnwindSafe(answer).catch_unwind().await {
+            Ok(outcome) => outcome,
+            Err(payload) => Python::attach(|py| Err(internal(py, &*payload))),
+        }
     })
 }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::error::guard;
 use crate::{ClientOptions, Clusters, Fleets, Hss, Iam, Result, Rules};
 
 /// A UCS client. Cheap to share; every group it hands out uses the same connections.
@@ -16,16 +17,20 @@ impl UcsClient {
     /// A client built from `options` (unset values keep the SDK defaults).
     #[uniffi::constructor]
     pub fn new(options: ClientOptions) -> Result<Arc<Self>> {
-        let inner = options.builder()?.build()?;
-        Ok(Arc::new(Self { inner }))
+        guard(|| {
+            let inner = options.builder()?.build()?;
+            Ok(Arc::new(Self { inner }))
+        })
     }
 
     /// A client configured from `HUAWEICLOUD_SDK_*` / `UCS_*` variables and
     /// `~/.huaweicloud/credentials`, with `options` taking precedence.
     #[uniffi::constructor]
     pub fn from_env(options: ClientOptions) -> Result<Arc<Self>> {
-        let inner = options.builder()?.from_env()?.build()?;
-        Ok(Arc::new(Self { inner }))
+        guard(|| {
+            let inner = options.builder()?.from_env()?.build()?;
+            Ok(Arc::new(Self { inner }))
+        })
     }
 
     /// Cluster operations.

@@ -122,6 +122,59 @@ pub enum UcsError {
         /// All of it in one sentence.
         error_message: String,
     },
+    /// A bug in the SDK (a Rust panic, caught before it reached the generated code, which would
+    /// throw uniffi's `InternalException` outside this hierarchy).
+    #[error("{error_message}")]
+    Internal {
+        /// The panic's message.
+        error_message: String,
+    },
+}
+
+impl UcsError {
+    /// The error of a caught panic.
+    pub(crate) fn panicked(payload: &(dyn std::any::Any + Send)) -> Self {
+        Self::Internal {
+            error_message: ucs_bridge::panic_message(payload),
+        }
+    }
+}
+
+/// Runs an async export's body, a panic answered as `UcsError::Internal`.
+pub(crate) async fn guarded<T>(
+    fut: impl std::future::Future<Output = crate::Result<T>>,
+) -> crate::Result<T> {
+    use futures_util::FutureExt;
+    std::panic::AssertUnwindSafe(fut)
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|payload| Err(UcsError::panicked(&*payload)))
+}
+
+/// Runs a synchronous export's body, a panic answered as `UcsError::Internal`.
+pub(crate) fn guard<T>(body: impl FnOnce() -> crate::Result<T>) -> crate::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body))
+        .unwrap_or_else(|payload| Err(UcsError::panicked(&*payload)))
+}
+
+/// Panics on purpose when `UCS_SDK_TEST_PANIC=1` is set (otherwise answers `Ok`), so the Kotlin
+/// and Swift tests can check a panic arrives as `UcsError.Internal`. Not for applications.
+#[uniffi::export]
+pub fn panic_for_tests() -> crate::Result<()> {
+    guard(|| {
+        ucs_bridge::panic_for_tests(ucs_bridge::PANIC_FOR_TESTS);
+        Ok(())
+    })
+}
+
+/// The async twin of `panic_for_tests`.
+#[uniffi::export(async_runtime = "tokio")]
+pub async fn panic_for_tests_async() -> crate::Result<()> {
+    guarded(async {
+        ucs_bridge::panic_for_tests(ucs_bridge::PANIC_FOR_TESTS);
+        Ok(())
+    })
+    .await
 }
 
 fn api_error(e: ApiError) -> UcsError {
@@ -211,6 +264,7 @@ impl From<Error> for UcsError {
                 reason,
                 error_message,
             },
+            Error::Internal(error_message) => Self::Internal { error_message },
             // `Config` and any case a newer core adds.
             _ => Self::Config { error_message },
         }

@@ -11,6 +11,7 @@ use ucs_sdk::models::{
 };
 use ucs_sdk::WaitOptions;
 
+use crate::error::guarded;
 use crate::pager::page_size;
 use crate::{FleetPager, Kubeconfig, ProgressListener, Result};
 
@@ -30,7 +31,7 @@ impl Fleets {
 impl Fleets {
     /// One page of fleets.
     pub async fn list(&self, query: PageQuery) -> Result<ClusterGroupList> {
-        Ok(self.ops.list(&query).await?)
+        guarded(async { Ok(self.ops.list(&query).await?) }).await
     }
 
     /// Every fleet, a page per `next()` call (`limit` is the page size).
@@ -41,22 +42,22 @@ impl Fleets {
 
     /// Creates a fleet; answers its id.
     pub async fn register(&self, body: RegisterFleet) -> Result<Created> {
-        Ok(self.ops.register(&body).await?)
+        guarded(async { Ok(self.ops.register(&body).await?) }).await
     }
 
     /// One fleet.
     pub async fn get(&self, fleet_id: String) -> Result<ClusterGroup> {
-        Ok(self.ops.get(&fleet_id).await?)
+        guarded(async { Ok(self.ops.get(&fleet_id).await?) }).await
     }
 
     /// Deletes an empty fleet.
     pub async fn delete(&self, fleet_id: String) -> Result<()> {
-        Ok(self.ops.delete(&fleet_id).await?)
+        guarded(async { Ok(self.ops.delete(&fleet_id).await?) }).await
     }
 
     /// Adds clusters to the fleet (never removes any).
     pub async fn add_clusters(&self, fleet_id: String, body: AddClusters) -> Result<()> {
-        Ok(self.ops.add_clusters(&fleet_id, &body).await?)
+        guarded(async { Ok(self.ops.add_clusters(&fleet_id, &body).await?) }).await
     }
 
     /// Replaces the description.
@@ -65,17 +66,17 @@ impl Fleets {
         fleet_id: String,
         body: UpdateDescription,
     ) -> Result<()> {
-        Ok(self.ops.update_description(&fleet_id, &body).await?)
+        guarded(async { Ok(self.ops.update_description(&fleet_id, &body).await?) }).await
     }
 
     /// Associates permission rules with namespaces of the fleet.
     pub async fn associate_rules(&self, fleet_id: String, body: AssociateRules) -> Result<()> {
-        Ok(self.ops.associate_rules(&fleet_id, &body).await?)
+        guarded(async { Ok(self.ops.associate_rules(&fleet_id, &body).await?) }).await
     }
 
     /// Replaces the federation's DNS suffixes.
     pub async fn update_zones(&self, fleet_id: String, body: UpdateZones) -> Result<()> {
-        Ok(self.ops.update_zones(&fleet_id, &body).await?)
+        guarded(async { Ok(self.ops.update_zones(&fleet_id, &body).await?) }).await
     }
 
     /// Starts enabling federation (follow it with `waitFederation`).
@@ -84,17 +85,17 @@ impl Fleets {
         fleet_id: String,
         query: EnableFederationQuery,
     ) -> Result<()> {
-        Ok(self.ops.enable_federation(&fleet_id, &query).await?)
+        guarded(async { Ok(self.ops.enable_federation(&fleet_id, &query).await?) }).await
     }
 
     /// Disables federation.
     pub async fn disable_federation(&self, fleet_id: String) -> Result<()> {
-        Ok(self.ops.disable_federation(&fleet_id).await?)
+        guarded(async { Ok(self.ops.disable_federation(&fleet_id).await?) }).await
     }
 
     /// The federation job and its sub-jobs.
     pub async fn federation_progress(&self, fleet_id: String) -> Result<Job> {
-        Ok(self.ops.federation_progress(&fleet_id).await?)
+        guarded(async { Ok(self.ops.federation_progress(&fleet_id).await?) }).await
     }
 
     /// Creates the network connection and answers the federation kubeconfig.
@@ -103,11 +104,14 @@ impl Fleets {
         fleet_id: String,
         body: FederationKubeconfigRequest,
     ) -> Result<Arc<Kubeconfig>> {
-        let doc = self
-            .ops
-            .create_federation_kubeconfig(&fleet_id, &body)
-            .await?;
-        Ok(Arc::new(doc.into()))
+        guarded(async {
+            let doc = self
+                .ops
+                .create_federation_kubeconfig(&fleet_id, &body)
+                .await?;
+            Ok(Arc::new(doc.into()))
+        })
+        .await
     }
 
     /// Creates the VPC endpoint to the federation API server.
@@ -116,10 +120,13 @@ impl Fleets {
         fleet_id: String,
         body: FederationConnectionRequest,
     ) -> Result<FederationConnection> {
-        Ok(self
-            .ops
-            .create_federation_connection(&fleet_id, &body)
-            .await?)
+        guarded(async {
+            Ok(self
+                .ops
+                .create_federation_connection(&fleet_id, &body)
+                .await?)
+        })
+        .await
     }
 
     /// The federation kubeconfig, once connected.
@@ -128,11 +135,14 @@ impl Fleets {
         fleet_id: String,
         body: DownloadKubeconfigRequest,
     ) -> Result<Arc<Kubeconfig>> {
-        let doc = self
-            .ops
-            .download_federation_kubeconfig(&fleet_id, &body)
-            .await?;
-        Ok(Arc::new(doc.into()))
+        guarded(async {
+            let doc = self
+                .ops
+                .download_federation_kubeconfig(&fleet_id, &body)
+                .await?;
+            Ok(Arc::new(doc.into()))
+        })
+        .await
     }
 
     /// Polls the federation job until it succeeds (answers the final job), fails
@@ -144,16 +154,19 @@ impl Fleets {
         timeout_ms: u64,
         listener: Box<dyn ProgressListener>,
     ) -> Result<Job> {
-        let options = WaitOptions {
-            timeout: Duration::from_millis(timeout_ms),
-            ..WaitOptions::default()
-        };
-        let job = self
-            .ops
-            .wait_federation(&fleet_id, &options, |event| {
-                listener.on_progress(event.clone())
-            })
-            .await?;
-        Ok(job)
+        guarded(async {
+            let options = WaitOptions {
+                timeout: Duration::from_millis(timeout_ms),
+                ..WaitOptions::default()
+            };
+            let job = self
+                .ops
+                .wait_federation(&fleet_id, &options, |event| {
+                    listener.on_progress(event.clone())
+                })
+                .await?;
+            Ok(job)
+        })
+        .await
     }
 }

@@ -4,6 +4,7 @@ use ucs_sdk::models::{
     CreateMulticloudCluster, CreateMulticloudClusterQuery, MulticloudClusterCreated,
 };
 
+use crate::error::guarded;
 use crate::Result;
 
 /// HSS operations; get one with `client.hss()`.
@@ -26,6 +27,6 @@ impl Hss {
         body: CreateMulticloudCluster,
         query: CreateMulticloudClusterQuery,
     ) -> Result<MulticloudClusterCreated> {
-        Ok(self.ops.create_multicloud_cluster(&body, &query).await?)
+        guarded(async { Ok(self.ops.create_multicloud_cluster(&body, &query).await?) }).await
     }
 }

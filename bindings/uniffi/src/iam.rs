@@ -2,6 +2,7 @@
 
 use ucs_sdk::SecretString;
 
+use crate::error::guarded;
 use crate::Result;
 
 /// IAM helpers; get one with `client.iam()`.
@@ -20,16 +21,16 @@ impl Iam {
 impl Iam {
     /// The IAM token in use (a `Secret`: its text form never shows the value).
     pub async fn token(&self) -> Result<SecretString> {
-        Ok(self.ops.token().await?)
+        guarded(async { Ok(self.ops.token().await?) }).await
     }
 
     /// The project id: configured, or resolved through IAM once.
     pub async fn project_id(&self) -> Result<String> {
-        Ok(self.ops.project_id().await?)
+        guarded(async { Ok(self.ops.project_id().await?) }).await
     }
 
     /// The account id: configured, or resolved through IAM once.
     pub async fn domain_id(&self) -> Result<String> {
-        Ok(self.ops.domain_id().await?)
+        guarded(async { Ok(self.ops.domain_id().await?) }).await
     }
 }

@@ -19,7 +19,7 @@ mod rules;
 
 pub use client::UcsClient;
 pub use clusters::Clusters;
-pub use error::UcsError;
+pub use error::{panic_for_tests, panic_for_tests_async, UcsError};
 pub use fleets::Fleets;
 pub use hss::Hss;
 pub use iam::Iam;

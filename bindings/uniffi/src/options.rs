@@ -75,6 +75,9 @@ pub struct ClientOptions {
     /// HTTP(S) proxy URL.
     #[uniffi(default)]
     pub proxy: Option<String>,
+    /// Largest successful response body read, in bytes (default 64 MiB).
+    #[uniffi(default)]
+    pub max_response_bytes: Option<u64>,
 }
 
 impl ClientOptions {
@@ -103,6 +106,7 @@ impl ClientOptions {
             proxy: o.proxy,
             from_env: false,
             user_agent: Some("uniffi".to_owned()),
+            max_response_bytes: o.max_response_bytes,
         };
         Ok(options.builder()?)
     }

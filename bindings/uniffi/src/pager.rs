@@ -31,7 +31,10 @@ macro_rules! pager {
         impl $name {
             /// The next page of items, or none once every page was handed out.
             pub async fn next(&self) -> Result<Option<Vec<$item>>> {
-                Ok(self.pages.lock().await.next().await?)
+                crate::error::guarded(async {
+                    Ok(self.pages.lock().await.next().await?)
+                })
+                .await
             }
         }
     };

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use ucs_sdk::models::{CreateRule, Created, PageQuery, RuleList, UpdateRule};
 
+use crate::error::guarded;
 use crate::pager::page_size;
 use crate::{Result, RulePager};
 
@@ -23,12 +24,12 @@ impl Rules {
 impl Rules {
     /// Creates a rule; answers its id.
     pub async fn create(&self, body: CreateRule) -> Result<Created> {
-        Ok(self.ops.create(&body).await?)
+        guarded(async { Ok(self.ops.create(&body).await?) }).await
     }
 
     /// One page of rules.
     pub async fn list(&self, query: PageQuery) -> Result<RuleList> {
-        Ok(self.ops.list(&query).await?)
+        guarded(async { Ok(self.ops.list(&query).await?) }).await
     }
 
     /// Every rule, a page per `next()` call (`limit` is the page size).
@@ -39,11 +40,11 @@ impl Rules {
 
     /// Replaces a rule's spec.
     pub async fn update(&self, rule_id: String, body: UpdateRule) -> Result<()> {
-        Ok(self.ops.update(&rule_id, &body).await?)
+        guarded(async { Ok(self.ops.update(&rule_id, &body).await?) }).await
     }
 
     /// Deletes a rule.
     pub async fn delete(&self, rule_id: String) -> Result<()> {
-        Ok(self.ops.delete(&rule_id).await?)
+        guarded(async { Ok(self.ops.delete(&rule_id).await?) }).await
     }
 }

@@ -78,7 +78,7 @@ pub const OPERATIONS: &[OpSpec] = &[
     op("clusters", "register", "POST /v1/clusters", &[], Some("RegisterCluster"), None, Some("Created"), "Registers (attaches) a cluster."),
     op("clusters", "update", "PUT /v1/clusters/{clusterid}", CLUSTER, Some("UpdateCluster"), None, None, "Updates country, city and worker nodes."),
     op("clusters", "delete", "DELETE /v1/clusters/{clusterid}", CLUSTER, None, None, None, "Unregisters a cluster."),
-    op("clusters", "access_info", "GET /v1/clusters/{clusterid}/accessinfo", CLUSTER, None, Some("AccessInfoQuery"), Some("string[]"), "The agent's access files (answered once only)."),
+    op("clusters", "access_info", "GET /v1/clusters/{clusterid}/accessinfo", CLUSTER, None, Some("AccessInfoQuery"), Some("string[]"), "The agent's access files (answered once only, so never retried once it may have been sent)."),
     op("clusters", "activate", "PUT /v1/clusters/{clusterid}/activation", CLUSTER, None, None, None, "Activates a registered cluster."),
     op("clusters", "associate_rules", "PUT /v1/clusters/{clusterid}/associatedrules", CLUSTER, Some("AssociateRules"), None, None, "Associates permission rules with namespaces."),
     op("clusters", "list_managed", "GET /v1/managedclusters", &[], None, Some("ListManagedQuery"), Some("Cluster[]"), "The account's CCE clusters."),

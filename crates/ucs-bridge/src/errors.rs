@@ -28,6 +28,8 @@ pub enum ErrorKind {
     Config,
     /// A federation job failed.
     FederationFailed,
+    /// A bug in the SDK (a Rust panic), caught at the binding's edge.
+    Internal,
 }
 
 impl ErrorKind {
@@ -45,6 +47,7 @@ impl ErrorKind {
             Self::InvalidArgument => "InvalidArgument",
             Self::Config => "Config",
             Self::FederationFailed => "FederationFailed",
+            Self::Internal => "Internal",
         }
     }
 }
@@ -107,6 +110,11 @@ impl From<&Error> for ErrorInfo {
                 info.error_msg = Some(message.clone());
                 ErrorKind::Decode
             }
+            // A redirect is a service answer (status kept), reported as a plain service error.
+            Error::Redirect { location, .. } => {
+                info.error_msg = Some(format!("redirect to {location:?} not followed"));
+                ErrorKind::Api
+            }
             Error::InvalidArgument { field, reason } => {
                 info.field = Some(field.clone());
                 info.error_msg = Some(reason.clone());
@@ -127,9 +135,47 @@ impl From<&Error> for ErrorInfo {
                 info.error_msg = Some(reason.clone());
                 ErrorKind::FederationFailed
             }
+            Error::Internal(reason) => {
+                info.error_msg = Some(reason.clone());
+                ErrorKind::Internal
+            }
             // `Error` is non-exhaustive: a new case is at least a UcsError.
             _ => ErrorKind::Api,
         };
         info
+    }
+}
+
+/// The message of a caught panic: its text when it has one.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let text = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    format!("internal error in ucs-sdk (a bug; please report it): {text}")
+}
+
+/// The core error of a caught panic.
+pub fn internal_error(payload: &(dyn std::any::Any + Send)) -> Error {
+    Error::Internal(panic_message(payload))
+}
+
+impl ErrorInfo {
+    /// The record of a panic caught at a binding's edge (`InternalError`).
+    pub fn internal(payload: &(dyn std::any::Any + Send)) -> Self {
+        Self::from(&internal_error(payload))
+    }
+}
+
+/// The name of the operation (and pager resource) that panics on purpose, so each binding can
+/// test that a panic reaches its caller as an `InternalError`.
+pub const PANIC_FOR_TESTS: &str = "__panic_for_tests";
+
+/// Panics when `name` is [`PANIC_FOR_TESTS`] and `UCS_SDK_TEST_PANIC=1` is set; a no-op
+/// otherwise, so no caller can reach it by accident.
+pub fn panic_for_tests(name: &str) {
+    if name == PANIC_FOR_TESTS && std::env::var("UCS_SDK_TEST_PANIC").as_deref() == Ok("1") {
+        panic!("{PANIC_FOR_TESTS} was called");
     }
 }

@@ -9,8 +9,9 @@ use ucs_sdk::{Client, Error, Result, WaitOptions};
 use crate::answer::Answer;
 use crate::catalogue::{OpSpec, OPERATIONS};
 
-/// One call: `client.{resource}.{name}(ids..., body, query)`.
-#[derive(Debug, Clone, Default)]
+/// One call: `client.{resource}.{name}(ids..., body, query)`. Its Debug shows the body's and
+/// query's top-level keys, never their values (a body may carry a password or a kubeconfig).
+#[derive(Clone, Default)]
 pub struct Call {
     /// Resource group (`clusters`, `fleets`, `rules`, `hss`, `iam`).
     pub resource: String,
@@ -22,6 +23,35 @@ pub struct Call {
     pub body: Option<Value>,
     /// The query parameters, with the wire names.
     pub query: Option<Value>,
+}
+
+/// A JSON value as its shape: an object's keys, otherwise its type.
+struct Shape<'a>(&'a Value);
+
+impl std::fmt::Debug for Shape<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Value::Object(map) => f
+                .debug_map()
+                .entries(map.keys().map(|k| (k, "***")))
+                .finish(),
+            Value::Null => f.write_str("null"),
+            Value::Array(items) => write!(f, "[*** x{}]", items.len()),
+            _ => f.write_str("***"),
+        }
+    }
+}
+
+impl std::fmt::Debug for Call {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("resource", &self.resource)
+            .field("name", &self.name)
+            .field("ids", &self.ids)
+            .field("body", &self.body.as_ref().map(Shape))
+            .field("query", &self.query.as_ref().map(Shape))
+            .finish()
+    }
 }
 
 /// The catalogue row of `resource.name`.
@@ -36,7 +66,7 @@ pub(crate) fn spec(resource: &str, name: &str) -> Result<&'static OpSpec> {
 pub(crate) fn decode<T: DeserializeOwned>(what: &str, value: Value) -> Result<T> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let reason = e.into_inner().to_string();
+        let reason = without_value(&e.into_inner().to_string());
         let parent = if path == "." { what.to_owned() } else { path };
         // A missing field is reported on its parent; name the field itself.
         let field = match missing_field(&reason) {
@@ -46,6 +76,21 @@ pub(crate) fn decode<T: DeserializeOwned>(what: &str, value: Value) -> Result<T>
         };
         Error::invalid(field, reason)
     })
+}
+
+/// serde's "invalid type: integer `5`, expected a string" without the value, which may be a
+/// secret put in the wrong field (a password, a kubeconfig): "invalid type: integer, expected ...".
+fn without_value(reason: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some((got, expected)) = reason
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.rsplit_once(", expected "))
+        {
+            let kind = got.split(['`', '"']).next().unwrap_or(got).trim_end();
+            return format!("{prefix}{kind}, expected {expected}");
+        }
+    }
+    reason.to_owned()
 }
 
 /// `x` in serde's "missing field `x`".
@@ -112,6 +157,7 @@ fn check_shape(spec: &OpSpec, call: &Call) -> Result<()> {
 
 /// Runs one operation and answers its typed result (unit, serialized as `null`, when empty).
 pub async fn invoke(client: &Client, call: Call) -> Result<Answer> {
+    crate::errors::panic_for_tests(&call.name);
     let spec = spec(&call.resource, &call.name)?;
     check_shape(spec, &call)?;
     let Call {

@@ -42,7 +42,7 @@ pub struct Options {
     pub iam_endpoint: Option<String>,
     /// Karmada gateway template with `{fleet}` and `{region}`.
     pub karmada_endpoint: Option<String>,
-    /// Deadline of a whole call (retries included), in milliseconds.
+    /// Deadline of a whole call (retries included), in milliseconds (default 120000).
     pub timeout_ms: Option<u64>,
     /// Retries after the first attempt (default 3; 0 switches retries off).
     pub max_retries: Option<u32>,
@@ -56,6 +56,8 @@ pub struct Options {
     pub from_env: bool,
     /// Appended to the User-Agent (`python`, `node`, `uniffi`).
     pub user_agent: Option<String>,
+    /// Largest successful response body read, in bytes (default 64 MiB).
+    pub max_response_bytes: Option<u64>,
 }
 
 fn credentials(o: &Options) -> Result<Option<Credentials>> {
@@ -88,9 +90,17 @@ fn credentials(o: &Options) -> Result<Option<Credentials>> {
 }
 
 impl Options {
-    /// Decodes options from JSON, naming the refused field.
+    /// Decodes options from JSON, naming the refused field (a secret's value is never quoted).
     pub fn from_json(value: serde_json::Value) -> Result<Self> {
-        serde_json::from_value(value).map_err(|e| Error::invalid("options", e.to_string()))
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." {
+                "options".to_owned()
+            } else {
+                path
+            };
+            Error::invalid(field, e.into_inner().to_string())
+        })
     }
 
     /// The core builder these options describe.
@@ -129,6 +139,9 @@ impl Options {
         }
         if let Some(n) = o.max_retries {
             b = b.max_retries(n);
+        }
+        if let Some(n) = o.max_response_bytes {
+            b = b.max_response_bytes(n);
         }
         if let Some(verify) = o.verify {
             b = b.danger_skip_tls_verify(!verify);
@@ -191,4 +204,24 @@ impl Options {
 /// Builds the core client `options` describe.
 pub fn build_client(options: &Options) -> Result<Client> {
     options.builder()?.build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_response_bytes_reaches_the_core() {
+        let o =
+            Options::from_json(serde_json::json!({"max_response_bytes": 1024})).expect("options");
+        assert_eq!(
+            o.builder().expect("builder").config().max_response_bytes,
+            1024
+        );
+        let o = Options::from_json(serde_json::json!({})).expect("options");
+        assert_eq!(
+            o.builder().expect("builder").config().max_response_bytes,
+            64 * 1024 * 1024
+        );
+    }
 }

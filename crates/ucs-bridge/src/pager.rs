@@ -84,6 +84,7 @@ fn answers<T: Into<Answer> + Send + 'static>(stream: ItemStream<T>) -> ItemStrea
 /// Every item of `resource.list(query)` (`clusters`, `fleets` or `rules`, the JSON `query` with
 /// `limit` as the page size), typed, a page at a time.
 pub fn open_pages(client: &Client, resource: &str, query: Option<Value>) -> Result<Pages<Answer>> {
+    crate::errors::panic_for_tests(resource);
     let spec = spec(resource, "iter")?;
     match spec.resource {
         "clusters" => {

@@ -126,3 +126,76 @@ fn options_refuse_unknown_fields_and_never_print_secrets() {
         "{text}"
     );
 }
+
+#[test]
+fn call_debug_shows_keys_not_values() {
+    let call = Call {
+        resource: "fleets".into(),
+        name: "create_federation_kubeconfig".into(),
+        ids: vec!["f1".into()],
+        body: Some(json!({"password": "pw-s3cr3t", "kubeconfig": {"token": "tok-s3cr3t"}})),
+        query: Some(json!({"token": "q-s3cr3t"})),
+    };
+    let text = format!("{call:?} {call:#?}");
+    assert!(!text.contains("s3cr3t"), "{text}");
+    assert!(text.contains("create_federation_kubeconfig") && text.contains("password"));
+}
+
+#[test]
+fn wrong_typed_secret_options_name_the_option_not_the_value() {
+    for option in ["sk", "password", "security_token", "token"] {
+        let Err(e) = Options::from_json(json!({ option: 12345678 })) else {
+            panic!("{option}=12345678 was accepted");
+        };
+        let Error::InvalidArgument { field, reason } = &e else {
+            panic!("{option}: {e}");
+        };
+        assert_eq!(field, option);
+        assert!(reason.contains("expected a string"), "{reason}");
+        assert!(!e.to_string().contains("12345678"), "{e}");
+    }
+}
+
+#[test]
+fn the_panic_hook_is_inert_without_its_variable() {
+    // The variable is never set in this test process: the hook must not fire.
+    assert_ne!(std::env::var("UCS_SDK_TEST_PANIC").as_deref(), Ok("1"));
+    ucs_bridge::panic_for_tests(ucs_bridge::PANIC_FOR_TESTS);
+    let info = ErrorInfo::internal(&"boom");
+    assert_eq!(info.kind.name(), "Internal");
+    assert!(info.message.contains("boom"), "{}", info.message);
+}
+
+#[tokio::test]
+async fn a_wrong_typed_body_field_is_refused_without_its_value() {
+    // A password in a string field of the wrong type, and a number where a string is due.
+    for (body, field) in [
+        (
+            json!({"name": "mc", "image_repo_password": 12345678}),
+            "image_repo_password",
+        ),
+        (
+            json!({"name": "mc", "kube_config": ["kc-s3cr3t"]}),
+            "kube_config",
+        ),
+    ] {
+        let call = Call {
+            resource: "hss".into(),
+            name: "create_multicloud_cluster".into(),
+            body: Some(body),
+            ..Call::default()
+        };
+        let Err(e) = invoke(&offline_client(), call).await else {
+            panic!("a bad body was accepted");
+        };
+        let text = e.to_string();
+        assert!(
+            text.contains(field) && text.contains("invalid type"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("12345678") && !text.contains("kc-s3cr3t"),
+            "{text}"
+        );
+    }
+}

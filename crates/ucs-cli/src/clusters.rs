@@ -37,6 +37,9 @@ pub(crate) struct PageArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum ClustersCmd {
     /// List clusters.
+    #[command(
+        after_help = "Examples:\n  ucs clusters list\n  ucs clusters list --all --category attachedcluster -o json\n  ucs clusters list -o json --query 'items[].{name: metadata.name, id: metadata.uid}'"
+    )]
     List {
         #[command(flatten)]
         page: PageArgs,
@@ -57,21 +60,30 @@ pub(crate) enum ClustersCmd {
         no_status: bool,
     },
     /// Show one cluster.
+    #[command(after_help = "Examples:\n  ucs clusters get \"$CLUSTER_ID\" -o yaml")]
     Get { cluster_id: String },
     /// Register a cluster from a JSON or YAML body (`-` for stdin).
+    #[command(
+        after_help = "Examples:\n  ucs clusters register -f cluster.yaml\n  ucs clusters register -f - < cluster.json"
+    )]
     Register {
         #[arg(long, short = 'f')]
         file: PathBuf,
     },
     /// Update a cluster from a JSON or YAML body.
+    #[command(after_help = "Examples:\n  ucs clusters update \"$CLUSTER_ID\" -f update.yaml")]
     Update {
         cluster_id: String,
         #[arg(long, short = 'f')]
         file: PathBuf,
     },
     /// Unregister a cluster.
+    #[command(after_help = "Examples:\n  ucs clusters delete \"$CLUSTER_ID\"")]
     Delete { cluster_id: String },
     /// Fetch the agent access info (once; later calls answer "already downloaded").
+    #[command(
+        after_help = "Examples:\n  ucs clusters access-info \"$CLUSTER_ID\" -o json > agent-access.json"
+    )]
     AccessInfo {
         cluster_id: String,
         #[arg(long)]
@@ -80,28 +92,38 @@ pub(crate) enum ClustersCmd {
         region: Option<String>,
     },
     /// Activate a cluster so that its agent can connect again.
+    #[command(after_help = "Examples:\n  ucs clusters activate \"$CLUSTER_ID\"")]
     Activate { cluster_id: String },
     /// Associate permission rules with namespaces of a cluster (body: {ruleIDNamespaces}).
+    #[command(
+        after_help = "Examples:\n  ucs clusters associate-rules \"$CLUSTER_ID\" -f rule-namespaces.yaml"
+    )]
     AssociateRules {
         cluster_id: String,
         #[arg(long, short = 'f')]
         file: PathBuf,
     },
     /// List the account's CCE clusters.
+    #[command(after_help = "Examples:\n  ucs clusters list-managed --unregister true")]
     ListManaged {
         /// Only those not registered to UCS.
         #[arg(long)]
         unregister: Option<bool>,
     },
     /// Kubernetes versions that can be registered.
+    #[command(after_help = "Examples:\n  ucs clusters supported-versions")]
     SupportedVersions,
     /// Put a cluster in a fleet.
+    #[command(
+        after_help = "Examples:\n  ucs clusters join-fleet \"$CLUSTER_ID\" --fleet-id \"$FLEET_ID\""
+    )]
     JoinFleet {
         cluster_id: String,
         #[arg(long)]
         fleet_id: String,
     },
     /// Take a cluster out of its fleet.
+    #[command(after_help = "Examples:\n  ucs clusters leave-fleet \"$CLUSTER_ID\"")]
     LeaveFleet { cluster_id: String },
 }
 

@@ -181,7 +181,7 @@ async fn scenario(base: &str) -> CliResult {
         .fleets()
         .enable_federation(&fleet, &Default::default())
         .await?;
-    let job = crate::fleets::wait(&client, &fleet, Duration::from_secs(120)).await?;
+    let job = crate::fleets::wait(&client, &fleet, Duration::from_secs(120), true).await?;
     println!("     federation job {}: {}", job.job_type(), job.phase());
 
     step(

@@ -24,8 +24,8 @@ pub(crate) struct EmulatorArgs {
     #[arg(long, default_value = "127.0.0.1:0")]
     listen: SocketAddr,
     /// Seconds from enabling federation to Success.
-    #[arg(long, default_value_t = 3.0)]
-    federation_seconds: f64,
+    #[arg(long, default_value = "3", value_parser = parse_seconds, allow_hyphen_values = true)]
+    federation_seconds: Duration,
     /// Whether requests must be authenticated.
     #[arg(long, value_enum, default_value = "signed")]
     auth: AuthArg,
@@ -59,13 +59,29 @@ pub(crate) struct EmulatorArgs {
     /// Structured request log: a file, or `-` for stderr.
     #[arg(long)]
     request_log: Option<PathBuf>,
+    /// Token `/_emulator/*` requests must carry in `X-Emulator-Token` (one is generated and
+    /// printed on stderr when listening beyond loopback without this flag).
+    #[arg(long, env = "UCS_EMULATOR_CONTROL_TOKEN", hide_env_values = true)]
+    control_token: Option<String>,
+    /// Connections served at once; further ones are closed.
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections: u32,
+}
+
+/// Seconds as a duration: zero or more, finite, and not beyond what a duration holds.
+fn parse_seconds(value: &str) -> Result<Duration, String> {
+    let secs: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number of seconds"))?;
+    if !(secs.is_finite() && secs >= 0.0) {
+        return Err(format!("{value:?} must be zero or more seconds"));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|_| format!("{value:?} is too many seconds"))
 }
 
 impl EmulatorArgs {
     fn config(&self) -> Result<EmulatorConfig, String> {
-        if !(self.federation_seconds.is_finite() && self.federation_seconds >= 0.0) {
-            return Err("--federation-seconds must be zero or more".to_owned());
-        }
         let mut credentials = vec![EmulatorCredential::demo()];
         for spec in &self.credentials {
             credentials.push(EmulatorCredential::parse(spec).map_err(|e| e.to_string())?);
@@ -78,7 +94,7 @@ impl EmulatorArgs {
             },
             credentials,
             quota: self.quota,
-            federation_duration: Duration::from_secs_f64(self.federation_seconds),
+            federation_duration: self.federation_seconds,
             state_file: self.state.clone(),
             faults: FaultConfig {
                 error_rate: self.fault_error_rate,
@@ -95,6 +111,18 @@ impl EmulatorArgs {
                     RequestLogTarget::File(p.clone())
                 }
             }),
+            // Beyond loopback anyone on the network could reset or read the state: require a
+            // token there.
+            control_token: match &self.control_token {
+                Some(token) if token.is_empty() => {
+                    return Err("--control-token must not be empty".to_owned())
+                }
+                Some(token) => Some(token.clone()),
+                None if self.listen.ip().is_loopback() => None,
+                None => Some(ucs_emulator::generate_control_token()),
+            },
+            max_connections: usize::try_from(self.max_connections).unwrap_or(usize::MAX),
+            ..EmulatorConfig::default()
         })
     }
 }
@@ -119,6 +147,10 @@ pub(crate) async fn run(args: EmulatorArgs) -> CliResult {
     let emulator = ucs_emulator::start(config)
         .await
         .map_err(|e| e.to_string())?;
+    if let (Some(token), None) = (emulator.control_token(), &args.control_token) {
+        // Generated here, so the only way to learn it; stdout's two lines stay as they are.
+        eprintln!("control token for /_emulator/* (X-Emulator-Token): {token}");
+    }
     {
         let mut stdout = std::io::stdout().lock();
         let written = writeln!(stdout, "{}", emulator.base_url())
@@ -129,4 +161,47 @@ pub(crate) async fn run(args: EmulatorArgs) -> CliResult {
     stop_signal().await;
     emulator.shutdown().await;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::EmulatorArgs;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: EmulatorArgs,
+    }
+
+    fn parse(args: &[&str]) -> Result<EmulatorArgs, String> {
+        Cli::try_parse_from(std::iter::once("emulator").chain(args.iter().copied()))
+            .map(|c| c.args)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn federation_seconds_out_of_range_is_a_clap_error_naming_the_flag() {
+        for bad in ["1e30", "-1", "-0.5", "NaN", "inf", "soon"] {
+            let err = parse(&["--federation-seconds", bad]).expect_err(bad);
+            assert!(err.contains("--federation-seconds"), "{bad}: {err}");
+        }
+        let ok = parse(&["--federation-seconds", "0.5"]).expect("0.5");
+        assert_eq!(ok.federation_seconds, std::time::Duration::from_millis(500));
+    }
+
+    #[test]
+    fn a_control_token_is_required_beyond_loopback() {
+        let config = |args: &[&str]| parse(args).expect("args").config().expect("config");
+        assert_eq!(config(&["--listen", "127.0.0.1:0"]).control_token, None);
+        assert_eq!(config(&["--listen", "[::1]:0"]).control_token, None);
+        let generated = config(&["--listen", "0.0.0.0:0"]).control_token;
+        assert!(generated.is_some_and(|t| t.len() >= 32));
+        assert_eq!(
+            config(&["--listen", "0.0.0.0:0", "--control-token", "given"]).control_token,
+            Some("given".to_owned())
+        );
+        assert!(parse(&["--max-connections", "0"]).is_err());
+    }
 }

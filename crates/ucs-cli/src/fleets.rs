@@ -21,11 +21,17 @@ use crate::CliResult;
 #[derive(Debug, Subcommand)]
 pub(crate) enum FleetsCmd {
     /// List fleets.
+    #[command(
+        after_help = "Examples:\n  ucs fleets list\n  ucs fleets list --all -o json --query 'items[].metadata.name'"
+    )]
     List {
         #[command(flatten)]
         page: PageArgs,
     },
     /// Create a fleet, from flags or a body file.
+    #[command(
+        after_help = "Examples:\n  ucs fleets register --name prod --description \"生产环境\" --cluster-ids \"$C1,$C2\"\n  ucs fleets register -f fleet.yaml"
+    )]
     Register {
         /// Fleet name (ignored with --file).
         #[arg(long, required_unless_present = "file")]
@@ -39,34 +45,51 @@ pub(crate) enum FleetsCmd {
         file: Option<PathBuf>,
     },
     /// Show one fleet.
+    #[command(after_help = "Examples:\n  ucs fleets get \"$FLEET_ID\" -o yaml")]
     Get { fleet_id: String },
     /// Delete a fleet that has no clusters.
+    #[command(after_help = "Examples:\n  ucs fleets delete \"$FLEET_ID\"")]
     Delete { fleet_id: String },
     /// Add clusters to a fleet (never removes any).
+    #[command(
+        after_help = "Examples:\n  ucs fleets add-clusters \"$FLEET_ID\" --cluster-ids \"$C1,$C2\""
+    )]
     AddClusters {
         fleet_id: String,
         #[arg(long, value_delimiter = ',', required = true)]
         cluster_ids: Vec<String>,
     },
     /// Change a fleet's description.
+    #[command(
+        after_help = "Examples:\n  ucs fleets update-description \"$FLEET_ID\" --description \"staging\""
+    )]
     UpdateDescription {
         fleet_id: String,
         #[arg(long)]
         description: String,
     },
     /// Associate permission rules with namespaces of a fleet (body: {ruleIDNamespaces}).
+    #[command(
+        after_help = "Examples:\n  ucs fleets associate-rules \"$FLEET_ID\" -f rule-namespaces.yaml"
+    )]
     AssociateRules {
         fleet_id: String,
         #[arg(long, short = 'f')]
         file: PathBuf,
     },
     /// Set the fleet's DNS suffixes.
+    #[command(
+        after_help = "Examples:\n  ucs fleets update-zones \"$FLEET_ID\" --dns-suffix cluster.local,svc.example.com"
+    )]
     UpdateZones {
         fleet_id: String,
         #[arg(long, value_delimiter = ',', required = true)]
         dns_suffix: Vec<String>,
     },
     /// Enable Karmada federation; --wait follows the job to the end.
+    #[command(
+        after_help = "Examples:\n  ucs fleets enable-federation \"$FLEET_ID\" --wait --wait-timeout 600"
+    )]
     EnableFederation {
         fleet_id: String,
         /// Retry joining every cluster.
@@ -79,16 +102,26 @@ pub(crate) enum FleetsCmd {
         wait_timeout: u64,
     },
     /// Wait for a federation job to end, showing each sub-job.
+    #[command(
+        after_help = "Examples:\n  ucs fleets wait-federation \"$FLEET_ID\" --timeout 600 -o json"
+    )]
     WaitFederation {
         fleet_id: String,
         #[arg(long, default_value_t = 1800)]
         timeout: u64,
     },
     /// Disable federation.
+    #[command(after_help = "Examples:\n  ucs fleets disable-federation \"$FLEET_ID\"")]
     DisableFederation { fleet_id: String },
     /// Show the federation job.
+    #[command(
+        after_help = "Examples:\n  ucs fleets federation-progress \"$FLEET_ID\" -o json --query status.phase"
+    )]
     FederationProgress { fleet_id: String },
     /// Create a federation kubeconfig with a certificate (written to --out, mode 0600).
+    #[command(
+        after_help = "Examples:\n  ucs fleets create-federation-kubeconfig \"$FLEET_ID\" --project-id \"$PROJECT_ID\" \\\n      --vpc-id \"$VPC_ID\" --subnet-id \"$SUBNET_ID\" --duration 30 --out fleet.kubeconfig"
+    )]
     CreateFederationKubeconfig {
         fleet_id: String,
         #[arg(long)]
@@ -104,6 +137,9 @@ pub(crate) enum FleetsCmd {
         out: PathBuf,
     },
     /// Create the federation's private connection.
+    #[command(
+        after_help = "Examples:\n  ucs fleets create-federation-connection \"$FLEET_ID\" --project-id \"$PROJECT_ID\" \\\n      --vpc-id \"$VPC_ID\" --subnet-id \"$SUBNET_ID\""
+    )]
     CreateFederationConnection {
         fleet_id: String,
         #[arg(long)]
@@ -114,6 +150,9 @@ pub(crate) enum FleetsCmd {
         subnet_id: String,
     },
     /// Download the federation kubeconfig (written to --out, mode 0600).
+    #[command(
+        after_help = "Examples:\n  ucs fleets download-federation-kubeconfig \"$FLEET_ID\" --duration 7 --out fleet.kubeconfig"
+    )]
     DownloadFederationKubeconfig {
         fleet_id: String,
         /// Validity in days (1 to 10950).
@@ -146,8 +185,9 @@ pub(crate) async fn wait(
     client: &Client,
     fleet_id: &str,
     timeout: Duration,
+    for_people: bool,
 ) -> CliResult<ucs_sdk::models::Job> {
-    let mut progress = FederationProgress::new();
+    let mut progress = FederationProgress::new(for_people);
     let options = WaitOptions {
         timeout,
         ..Default::default()
@@ -246,14 +286,26 @@ pub(crate) async fn run(client: &Client, out: &Printer, cmd: FleetsCmd) -> CliRe
             };
             fleets.enable_federation(&fleet_id, &query).await?;
             if follow {
-                let job = wait(client, &fleet_id, Duration::from_secs(wait_timeout)).await?;
+                let job = wait(
+                    client,
+                    &fleet_id,
+                    Duration::from_secs(wait_timeout),
+                    out.for_people(),
+                )
+                .await?;
                 out.print(&job)
             } else {
                 out.done(&format!("federation of fleet {fleet_id} started"))
             }
         }
         FleetsCmd::WaitFederation { fleet_id, timeout } => {
-            let job = wait(client, &fleet_id, Duration::from_secs(timeout)).await?;
+            let job = wait(
+                client,
+                &fleet_id,
+                Duration::from_secs(timeout),
+                out.for_people(),
+            )
+            .await?;
             out.print(&job)
         }
         FleetsCmd::DisableFederation { fleet_id } => {

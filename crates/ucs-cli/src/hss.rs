@@ -13,6 +13,9 @@ use crate::CliResult;
 #[derive(Debug, Subcommand)]
 pub(crate) enum HssCmd {
     /// Create a multi-cloud cluster from a JSON or YAML body (17 snake_case fields).
+    #[command(
+        after_help = "Examples:\n  ucs --region cn-north-4 hss create-multicloud-cluster -f multicloud.yaml"
+    )]
     CreateMulticloudCluster {
         #[arg(long, short = 'f')]
         file: PathBuf,

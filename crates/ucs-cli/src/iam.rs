@@ -9,10 +9,15 @@ use crate::CliResult;
 #[derive(Debug, Subcommand)]
 pub(crate) enum IamCmd {
     /// Print an IAM token (from the given token or user/password), for `X-Auth-Token`.
+    #[command(
+        after_help = "Examples:\n  ucs --user alice --domain-name acme iam token   # password from UCS_PASSWORD"
+    )]
     Token,
     /// Print the project id (configured or resolved by region).
+    #[command(after_help = "Examples:\n  ucs --region cn-north-4 iam project-id")]
     ProjectId,
     /// Print the account (domain) id (configured or resolved).
+    #[command(after_help = "Examples:\n  ucs iam domain-id")]
     DomainId,
 }
 

@@ -5,8 +5,15 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use crate::{CliResult, Failure};
+
 /// Reads `path` (`-` for stdin) and decodes it; the error names the file and the bad field.
-pub(crate) fn read_body<T: DeserializeOwned>(path: &Path) -> Result<T, String> {
+/// Every failure is an invalid `--file` argument (exit code 3).
+pub(crate) fn read_body<T: DeserializeOwned>(path: &Path) -> CliResult<T> {
+    decode(path).map_err(Failure::Invalid)
+}
+
+fn decode<T: DeserializeOwned>(path: &Path) -> Result<T, String> {
     let (text, name) = if path == Path::new("-") {
         let mut text = String::new();
         std::io::stdin()
@@ -22,6 +29,6 @@ pub(crate) fn read_body<T: DeserializeOwned>(path: &Path) -> Result<T, String> {
     if text.trim_start().starts_with('{') || text.trim_start().starts_with('[') {
         serde_json::from_str(&text).map_err(|e| format!("{name} is not a valid body: {e}"))
     } else {
-        serde_yaml::from_str(&text).map_err(|e| format!("{name} is not a valid body: {e}"))
+        serde_norway::from_str(&text).map_err(|e| format!("{name} is not a valid body: {e}"))
     }
 }

@@ -1,10 +1,12 @@
 //! Printing results as a table, JSON or YAML; the JSON and YAML are the wire shapes.
 
+use comfy_table::presets::NOTHING;
+use comfy_table::Table;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::args::OutputFormat;
-use crate::CliResult;
+use crate::{CliResult, Failure};
 
 /// Columns of a table row: header and where the value is in the wire JSON.
 const COLUMNS: &[(&str, &[&str])] = &[
@@ -18,9 +20,10 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("CREATED", &["/metadata/creationTimestamp"]),
 ];
 
-/// Prints results in the chosen format.
+/// Prints results in the chosen format, after the `--query` expression when one is given.
 pub(crate) struct Printer {
     format: OutputFormat,
+    query: Option<jmespath::Expression<'static>>,
 }
 
 fn cell(row: &Value, pointers: &[&str]) -> String {
@@ -48,35 +51,20 @@ fn table(rows: &[Value]) -> String {
     if columns.is_empty() {
         return rows.iter().map(|r| format!("{r}\n")).collect();
     }
-    let widths: Vec<usize> = columns
-        .iter()
-        .map(|(h, cells)| {
-            cells
-                .iter()
-                .map(|c| c.chars().count())
-                .chain([h.len()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    let line = |values: Vec<&str>, out: &mut String| {
-        let cells: Vec<String> = values
-            .iter()
-            .zip(&widths)
-            .map(|(v, w)| format!("{v:<w$}"))
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    };
-    line(columns.iter().map(|(h, _)| *h).collect(), &mut out);
+    // comfy-table measures cells by display width, so CJK and other wide text stays aligned.
+    let mut t = Table::new();
+    t.load_preset(NOTHING);
+    t.set_header(columns.iter().map(|(h, _)| *h));
     for i in 0..rows.len() {
-        line(
-            columns.iter().map(|(_, cells)| cells[i].as_str()).collect(),
-            &mut out,
-        );
+        t.add_row(columns.iter().map(|(_, cells)| cells[i].as_str()));
     }
-    out
+    let last = columns.len() - 1;
+    for (i, column) in t.column_iter_mut().enumerate() {
+        column.set_padding((0, if i == last { 0 } else { 2 }));
+    }
+    t.lines()
+        .map(|line| format!("{}\n", line.trim_end()))
+        .collect()
 }
 
 fn describe(value: &Value) -> String {
@@ -108,35 +96,64 @@ fn describe(value: &Value) -> String {
 }
 
 impl Printer {
-    pub fn new(format: OutputFormat) -> Self {
-        Self { format }
+    /// Compiles `query` now, so a bad expression is refused before any call is made.
+    pub fn new(format: OutputFormat, query: Option<&str>) -> CliResult<Self> {
+        let query = query
+            .map(|q| {
+                jmespath::compile(q).map_err(|e| {
+                    Failure::Invalid(format!(
+                        "invalid argument `--query`: {} (at column {})",
+                        e.reason, e.column
+                    ))
+                })
+            })
+            .transpose()?;
+        Ok(Self { format, query })
     }
 
-    /// Prints a result in the wire JSON shape.
+    /// The data the output shows: the result, or what `--query` selects from it.
+    fn select(&self, value: Value) -> CliResult<Value> {
+        let Some(query) = &self.query else {
+            return Ok(value);
+        };
+        let found = query
+            .search(value)
+            .map_err(|e| Failure::Invalid(format!("invalid argument `--query`: {}", e.reason)))?;
+        serde_json::to_value(&*found)
+            .map_err(|e| Failure::Other(format!("cannot encode the query result: {e}")))
+    }
+
+    /// Prints a result in the wire JSON shape; tables show the queried data too.
     pub fn print<T: Serialize>(&self, result: &T) -> CliResult {
         let value =
             serde_json::to_value(result).map_err(|e| format!("cannot encode the result: {e}"))?;
+        let value = self.select(value)?;
         let text = match self.format {
             OutputFormat::Json => {
                 let mut s = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
                 s.push('\n');
                 s
             }
-            OutputFormat::Yaml => serde_yaml::to_string(&value).map_err(|e| e.to_string())?,
+            OutputFormat::Yaml => serde_norway::to_string(&value).map_err(|e| e.to_string())?,
             OutputFormat::Table => describe(&value),
         };
-        print!("{text}");
-        Ok(())
+        crate::write_stdout(text.as_bytes())
     }
 
     /// Reports an operation that returns nothing: a line for people, `{}` for scripts.
     pub fn done(&self, message: &str) -> CliResult {
         match self.format {
-            OutputFormat::Table => println!("{message}"),
-            OutputFormat::Json => println!("{{}}"),
-            OutputFormat::Yaml => println!("{{}}"),
+            OutputFormat::Table => {
+                println!("{message}");
+                Ok(())
+            }
+            OutputFormat::Json | OutputFormat::Yaml => self.print(&serde_json::json!({})),
         }
-        Ok(())
+    }
+
+    /// Whether progress may be drawn as bars: only for people, never around JSON or YAML.
+    pub fn for_people(&self) -> bool {
+        self.format == OutputFormat::Table
     }
 }
 
@@ -153,6 +170,36 @@ mod tests {
         assert_eq!(
             describe(&v),
             "NAME  ID  CATEGORY\na     1   self\nbb    2\ntotal: 2\n"
+        );
+    }
+
+    #[test]
+    fn wide_text_is_aligned_by_display_width() {
+        let v = serde_json::json!([
+            {"metadata": {"name": "舰队一号"}, "spec": {"description": "x"}},
+            {"metadata": {"name": "ab"}, "spec": {"description": "y"}}
+        ]);
+        // A CJK character takes two columns: "舰队一号" is 8 wide, so DESCRIPTION starts at 10.
+        assert_eq!(
+            describe(&v),
+            "NAME      DESCRIPTION\n舰队一号  x\nab        y\n"
+        );
+    }
+
+    #[test]
+    fn a_query_selects_before_printing_and_a_bad_one_is_refused_early() {
+        let p = Printer::new(OutputFormat::Json, Some("items[].metadata.name")).expect("compiles");
+        let v = serde_json::json!({"items": [
+            {"metadata": {"name": "a"}},
+            {"metadata": {"name": "b"}}
+        ]});
+        assert_eq!(p.select(v).expect("search"), serde_json::json!(["a", "b"]));
+        let bad = Printer::new(OutputFormat::Json, Some("items["))
+            .err()
+            .expect("refused");
+        assert!(
+            matches!(&bad, Failure::Invalid(m) if m.contains("--query")),
+            "{bad:?}"
         );
     }
 }

@@ -12,10 +12,15 @@ pub(crate) struct FederationProgress {
     bars: BTreeMap<String, ProgressBar>,
 }
 
+/// Bars only for a person at a terminal; JSON and YAML runs are scripts, whose logs keep lines.
+fn draws_bars(for_people: bool, stderr_is_terminal: bool) -> bool {
+    for_people && stderr_is_terminal
+}
+
 impl FederationProgress {
-    pub fn new() -> Self {
-        let multi = std::io::stderr()
-            .is_terminal()
+    /// `for_people`: the output is a table (not JSON or YAML).
+    pub fn new(for_people: bool) -> Self {
+        let multi = draws_bars(for_people, std::io::stderr().is_terminal())
             .then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()));
         Self {
             multi,
@@ -62,5 +67,17 @@ impl FederationProgress {
                 bar.finish();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::draws_bars;
+
+    #[test]
+    fn bars_only_for_tables_on_a_terminal() {
+        assert!(draws_bars(true, true));
+        assert!(!draws_bars(false, true), "never bars around JSON or YAML");
+        assert!(!draws_bars(true, false), "never bars into a pipe or file");
     }
 }

@@ -15,22 +15,28 @@ use crate::CliResult;
 #[derive(Debug, Subcommand)]
 pub(crate) enum RulesCmd {
     /// Create a rule from a JSON or YAML body ({metadata: {name}, spec: {...}}).
+    #[command(
+        after_help = "Examples:\n  ucs rules create -f rule.yaml -o json --query metadata.uid"
+    )]
     Create {
         #[arg(long, short = 'f')]
         file: PathBuf,
     },
     /// List rules.
+    #[command(after_help = "Examples:\n  ucs rules list --all")]
     List {
         #[command(flatten)]
         page: PageArgs,
     },
     /// Replace a rule's spec from a body ({spec: {...}}).
+    #[command(after_help = "Examples:\n  ucs rules update \"$RULE_ID\" -f rule-spec.yaml")]
     Update {
         rule_id: String,
         #[arg(long, short = 'f')]
         file: PathBuf,
     },
     /// Delete a rule (it leaves every association).
+    #[command(after_help = "Examples:\n  ucs rules delete \"$RULE_ID\"")]
     Delete { rule_id: String },
 }
 

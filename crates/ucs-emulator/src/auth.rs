@@ -6,8 +6,10 @@ use std::sync::Mutex;
 use axum::body::Body;
 use axum::extract::Request;
 use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
 use ucs_sdk::auth::signer::{
     expected_signature, parse_authorization, parse_sdk_date, signatures_match, SignableRequest,
+    HEADER_CONTENT_SHA256,
 };
 
 use crate::config::{AuthMode, EmulatorCredential};
@@ -15,10 +17,12 @@ use crate::error::ApiFailure;
 use crate::extract::query_pairs;
 use crate::server::{lock, AppState};
 
-/// Largest body the emulator reads.
-pub(crate) const MAX_BODY: usize = 16 * 1024 * 1024;
 /// How far `X-Sdk-Date` may be from the emulator's clock.
 const MAX_SKEW_MINUTES: i64 = 15;
+/// The `X-Sdk-Content-Sha256` value that leaves the body out of the signature.
+const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
+/// IAM tokens kept at most; the ones closest to expiry go first.
+const MAX_TOKENS: usize = 10_000;
 
 /// The authenticated account, put in each request's extensions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +40,7 @@ impl From<&EmulatorCredential> for Caller {
     }
 }
 
-/// IAM tokens issued by `POST /v3/auth/tokens`.
+/// IAM tokens issued by `POST /v3/auth/tokens`; expired ones are pruned at every issue.
 #[derive(Default)]
 pub(crate) struct TokenBook {
     tokens: Mutex<HashMap<String, (Caller, DateTime<Utc>)>>,
@@ -44,13 +48,31 @@ pub(crate) struct TokenBook {
 
 impl TokenBook {
     pub fn issue(&self, token: String, caller: Caller, expires_at: DateTime<Utc>) {
-        lock(&self.tokens).insert(token, (caller, expires_at));
+        let mut tokens = lock(&self.tokens);
+        let now = Utc::now();
+        tokens.retain(|_, (_, expiry)| *expiry > now);
+        while tokens.len() >= MAX_TOKENS {
+            let Some(first) = tokens
+                .iter()
+                .min_by_key(|(_, (_, expiry))| *expiry)
+                .map(|(t, _)| t.clone())
+            else {
+                break;
+            };
+            tokens.remove(&first);
+        }
+        tokens.insert(token, (caller, expires_at));
     }
 
     pub fn lookup(&self, token: &str) -> Option<Caller> {
         let tokens = lock(&self.tokens);
         let (caller, expires_at) = tokens.get(token)?;
         (*expires_at > Utc::now()).then(|| caller.clone())
+    }
+
+    /// How many tokens are kept (expired ones included until the next issue).
+    pub fn len(&self) -> usize {
+        lock(&self.tokens).len()
     }
 }
 
@@ -65,8 +87,30 @@ fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
     req.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
+/// Compares two secrets in constant time.
+fn same_secret(a: &str, b: &str) -> bool {
+    signatures_match(a, b)
+}
+
+/// The control endpoints need the configured control token, if there is one.
+fn check_control_token(app: &AppState, req: &Request) -> Result<(), ApiFailure> {
+    let Some(expected) = app.config.control_token.as_deref() else {
+        return Ok(());
+    };
+    match header(req, "x-emulator-token") {
+        Some(given) if same_secret(given, expected) => Ok(()),
+        _ => Err(ApiFailure::unauthorized(
+            "The control endpoints need the emulator's control token in X-Emulator-Token.",
+        )),
+    }
+}
+
 /// Authenticates a request and records the caller in its extensions, or refuses it with 401.
 pub(crate) async fn authenticate(app: &AppState, mut req: Request) -> Result<Request, ApiFailure> {
+    if req.uri().path().starts_with("/_emulator/") {
+        check_control_token(app, &req)?;
+        return Ok(req);
+    }
     if is_open(req.method(), req.uri().path()) {
         return Ok(req);
     }
@@ -109,6 +153,31 @@ pub(crate) async fn authenticate(app: &AppState, mut req: Request) -> Result<Req
     Ok(req)
 }
 
+/// The body length the headers declare: `Some(0)` for none, `None` when chunked.
+fn declared_length(req: &Request) -> Option<u64> {
+    if req
+        .headers()
+        .contains_key(axum::http::header::TRANSFER_ENCODING)
+    {
+        return None;
+    }
+    match header(req, "content-length") {
+        Some(v) => v.trim().parse().ok(),
+        None => Some(0),
+    }
+}
+
+fn too_large(limit: usize) -> ApiFailure {
+    ApiFailure::new(
+        "UCS.00000012",
+        format!("The body is larger than the {limit} bytes accepted here."),
+    )
+    .with_status(axum::http::StatusCode::PAYLOAD_TOO_LARGE)
+}
+
+/// Checks an AK/SK signature. Everything but the body is checked before the body is read; a
+/// body whose hash the signature covers (signed `X-Sdk-Content-Sha256`) is read up to the normal
+/// limit once the signature holds, any other body only up to the unauthenticated limit.
 async fn check_signature(
     app: &AppState,
     req: Request,
@@ -133,36 +202,74 @@ async fn check_signature(
             "X-Sdk-Date is more than 15 minutes from the server's time.",
         ));
     }
-    let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_BODY)
-        .await
-        .map_err(|e| ApiFailure::bad_body(format!("cannot read the body: {e}")))?;
+    let declared = declared_length(&req);
     let headers: Vec<(String, String)> = parsed
         .signed_headers
         .iter()
         .map(|name| {
-            let value = parts
-                .headers
+            let value = req
+                .headers()
                 .get(name.as_str())
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or_default();
             (name.clone(), value.to_owned())
         })
         .collect();
-    let query = query_pairs(parts.uri.query().unwrap_or_default());
-    let method = parts.method.as_str().to_owned();
-    let signable = SignableRequest {
-        method: &method,
-        path: parts.uri.path(),
-        query: &query,
-        headers: &headers,
-        body: &bytes,
+    let content_hash = headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(HEADER_CONTENT_SHA256))
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty());
+    let query = query_pairs(req.uri().query().unwrap_or_default());
+    let method = req.method().as_str().to_owned();
+    let path = req.uri().path().to_owned();
+    let matches = |body: &[u8]| {
+        let signable = SignableRequest {
+            method: &method,
+            path: &path,
+            query: &query,
+            headers: &headers,
+            body,
+        };
+        let expected =
+            expected_signature(&credential.sk, &signable, &parsed.signed_headers, &sdk_date);
+        signatures_match(&expected, &parsed.signature)
     };
-    let expected = expected_signature(&credential.sk, &signable, &parsed.signed_headers, &sdk_date);
-    if !signatures_match(&expected, &parsed.signature) {
-        return Err(ApiFailure::unauthorized(
-            "The signature does not match the request.",
-        ));
+    let mismatch = || ApiFailure::unauthorized("The signature does not match the request.");
+    // With a declared hash (or no body at all) the body does not enter the signature: check it
+    // now, before reading a byte of the body.
+    let checked_early = match (&content_hash, declared) {
+        (_, Some(0)) => Some(matches(b"")),
+        (Some(_), Some(_)) => Some(matches(b"-")),
+        _ => None,
+    };
+    if checked_early == Some(false) {
+        return Err(mismatch());
+    }
+    let limit = if checked_early.is_some() {
+        app.config.max_body
+    } else {
+        app.config.max_unauthenticated_body
+    };
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large(limit));
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| too_large(limit))?;
+    let valid = match (checked_early, content_hash.as_deref()) {
+        (None, _) => matches(&bytes),
+        (Some(_), _) if bytes.is_empty() => matches(b""),
+        // The signature covered the declared hash: the body must be what it declared.
+        (Some(_), Some(hash)) if hash != UNSIGNED_PAYLOAD => {
+            hash.eq_ignore_ascii_case(&hex::encode(Sha256::digest(&bytes)))
+        }
+        (Some(_), Some(_)) => true,
+        (Some(_), None) => false,
+    };
+    if !valid {
+        return Err(mismatch());
     }
     Ok((
         Request::from_parts(parts, Body::from(bytes)),

@@ -147,7 +147,7 @@ pub enum RequestLogTarget {
 }
 
 /// Everything the emulator can be told at start.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct EmulatorConfig {
     /// Address to bind; port 0 picks a free port.
     pub listen: SocketAddr,
@@ -167,6 +167,75 @@ pub struct EmulatorConfig {
     pub seed_clusters: usize,
     /// Structured request log destination.
     pub request_log: Option<RequestLogTarget>,
+    /// When set, `/_emulator/*` requests must carry it in `X-Emulator-Token` (never printed by
+    /// `Debug`). `ucs emulator` sets one for listen addresses other than loopback.
+    pub control_token: Option<String>,
+    /// Connections served at once; further ones are closed as soon as they are accepted.
+    pub max_connections: usize,
+    /// How long a client may take to send a request's headers before its connection is closed.
+    pub header_read_timeout: Duration,
+    /// Largest body of an authenticated request (and of one whose signature covers a declared
+    /// `X-Sdk-Content-Sha256`, which can be checked before the body is read).
+    pub max_body: usize,
+    /// Largest body read before the caller is authenticated (an AK/SK signature over the body
+    /// itself, the IAM token request, the control endpoints).
+    pub max_unauthenticated_body: usize,
+    /// Lifetime of IAM tokens from `POST /v3/auth/tokens` (the service's is 24 hours).
+    pub iam_token_ttl: Duration,
+}
+
+impl std::fmt::Debug for EmulatorConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorConfig")
+            .field("listen", &self.listen)
+            .field("auth", &self.auth)
+            .field("credentials", &self.credentials)
+            .field("quota", &self.quota)
+            .field("federation_duration", &self.federation_duration)
+            .field("state_file", &self.state_file)
+            .field("faults", &self.faults)
+            .field("seed_clusters", &self.seed_clusters)
+            .field("request_log", &self.request_log)
+            .field(
+                "control_token",
+                &self.control_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("max_connections", &self.max_connections)
+            .field("header_read_timeout", &self.header_read_timeout)
+            .field("max_body", &self.max_body)
+            .field("max_unauthenticated_body", &self.max_unauthenticated_body)
+            .field("iam_token_ttl", &self.iam_token_ttl)
+            .finish()
+    }
+}
+
+impl EmulatorConfig {
+    pub(crate) fn check(&self) -> Result<(), EmulatorError> {
+        self.faults.check()?;
+        let invalid = |field: &'static str, reason: &str| EmulatorError::Config {
+            field,
+            reason: reason.to_owned(),
+        };
+        if self.credentials.is_empty() {
+            return Err(invalid("credentials", "at least one credential is needed"));
+        }
+        if self.max_connections == 0 {
+            return Err(invalid("max_connections", "must be at least 1"));
+        }
+        if self.header_read_timeout.is_zero() {
+            return Err(invalid("header_read_timeout", "must be more than zero"));
+        }
+        if self.max_unauthenticated_body > self.max_body {
+            return Err(invalid(
+                "max_unauthenticated_body",
+                "must not be more than max_body",
+            ));
+        }
+        if self.control_token.as_deref().is_some_and(str::is_empty) {
+            return Err(invalid("control_token", "must not be empty"));
+        }
+        Ok(())
+    }
 }
 
 impl Default for EmulatorConfig {
@@ -181,6 +250,12 @@ impl Default for EmulatorConfig {
             faults: FaultConfig::default(),
             seed_clusters: 0,
             request_log: None,
+            control_token: None,
+            max_connections: 1024,
+            header_read_timeout: Duration::from_secs(30),
+            max_body: 16 * 1024 * 1024,
+            max_unauthenticated_body: 1024 * 1024,
+            iam_token_ttl: Duration::from_secs(24 * 3600),
         }
     }
 }

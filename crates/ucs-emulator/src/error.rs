@@ -31,6 +31,20 @@ impl ApiFailure {
         }
     }
 
+    /// The same answer with another status (413 for bodies over the limit).
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// A change made in memory that the state file did not take: not durable, so not a success.
+    pub fn not_durable(reason: impl std::fmt::Display) -> Self {
+        Self::new(
+            "UCS.01000006",
+            format!("The change could not be saved to the state file: {reason}"),
+        )
+    }
+
     pub fn bad_body(detail: impl std::fmt::Display) -> Self {
         Self::new("UCS.00000012", detail)
     }

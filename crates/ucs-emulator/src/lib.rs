@@ -57,6 +57,11 @@ pub enum EmulatorError {
     },
 }
 
+/// A fresh random control token (for [`EmulatorConfig::control_token`]).
+pub fn generate_control_token() -> String {
+    ids::new_token("ctl-")
+}
+
 /// The demo credentials as one JSON object: `{"ak","sk","domain_id","project_id","user","password","domain_name"}`.
 ///
 /// `ucs emulator` prints it as its second line so that tests in other languages can sign requests.

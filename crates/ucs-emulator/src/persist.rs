@@ -22,28 +22,71 @@ impl Persister {
         }
     }
 
-    /// Writes `bytes` to a temporary file beside the target, syncs it, then renames it over the
-    /// target, so a crash leaves either the old or the new file, never a torn one.
-    pub fn save(&self, version: u64, bytes: &[u8]) {
+    /// Writes `bytes` to a temporary file beside the target (mode 0600: it holds gateway
+    /// tokens), syncs it, renames it over the target and syncs the directory, so a crash leaves
+    /// either the old or the new file, never a torn one, and an acknowledged change survives.
+    pub fn save(&self, version: u64, bytes: &[u8]) -> std::io::Result<()> {
         let mut written = lock(&self.written);
         if *written >= version {
-            return;
+            // A newer snapshot, which holds this change too, is already on disk.
+            return Ok(());
         }
         let tmp = self
             .path
             .with_extension(format!("tmp{}", std::process::id()));
-        let result = std::fs::File::create(&tmp)
-            .and_then(|mut f| {
-                f.write_all(bytes)?;
-                f.sync_all()
-            })
-            .and_then(|()| std::fs::rename(&tmp, &self.path));
+        let result = write_private(&tmp, bytes)
+            .and_then(|()| std::fs::rename(&tmp, &self.path))
+            .and_then(|()| sync_dir(&self.path));
         match result {
-            Ok(()) => *written = version,
+            Ok(()) => {
+                *written = version;
+                Ok(())
+            }
             Err(e) => {
-                tracing::error!(path = %self.path.display(), error = %e, "cannot persist emulator state")
+                let _ = std::fs::remove_file(&tmp);
+                tracing::error!(path = %self.path.display(), error = %e, "cannot persist emulator state");
+                Err(e)
             }
         }
+    }
+}
+
+/// Creates (or truncates) `path` readable by its owner only, writes `bytes` and syncs them.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let mut file = options.open(path)?;
+        // A leftover file keeps its old mode through `create`: set it again.
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let mut file = options.open(path)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    }
+}
+
+/// Syncs the directory holding `path`, so the rename itself is durable.
+fn sync_dir(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        std::fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(())
     }
 }
 

@@ -1,16 +1,18 @@
 //! Binding, the accept loop (one hyper connection task per socket) and the shared application state.
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
 use hyper_util::rt::TokioIo;
+use hyper_util::rt::TokioTimer;
 use tokio::net::TcpListener;
-use tokio::sync::{watch, Notify};
+use tokio::sync::{watch, Notify, Semaphore};
 
 use crate::auth::{Caller, TokenBook};
 use crate::config::EmulatorConfig;
-use crate::error::ApiResult;
+use crate::error::{ApiFailure, ApiResult};
 use crate::faults::Faults;
 use crate::persist::Persister;
 use crate::request_log::RequestLog;
@@ -25,6 +27,8 @@ pub(crate) struct AppState {
     pub faults: Faults,
     pub log: RequestLog,
     persister: Option<Persister>,
+    /// Handler panics caught and answered 500 (a bug every time: the fuzz test expects 0).
+    pub panics: AtomicU64,
 }
 
 /// Locks a mutex even if a previous holder panicked: the data is plain records, still usable.
@@ -75,8 +79,12 @@ impl AppState {
             };
             (result, snapshot)
         };
-        if let (Some(persister), Some((version, Ok(bytes)))) = (&self.persister, snapshot) {
-            persister.save(version, &bytes);
+        match (&self.persister, snapshot) {
+            (Some(persister), Some((version, Ok(bytes)))) => persister
+                .save(version, &bytes)
+                .map_err(ApiFailure::not_durable)?,
+            (Some(_), Some((_, Err(e)))) => return Err(ApiFailure::not_durable(e)),
+            _ => {}
         }
         result
     }
@@ -91,6 +99,7 @@ impl AppState {
 /// runtime ends.
 pub struct Emulator {
     addr: SocketAddr,
+    app: Arc<AppState>,
     stop: watch::Sender<bool>,
     accept_task: tokio::task::JoinHandle<()>,
 }
@@ -119,6 +128,16 @@ impl Emulator {
         format!("{}/karmada/{{fleet}}", self.base_url())
     }
 
+    /// How many handler panics were caught and answered 500 so far (each one is a bug).
+    pub fn panics_caught(&self) -> u64 {
+        self.app.panics.load(Ordering::Relaxed)
+    }
+
+    /// The token `/_emulator/*` requests must carry in `X-Emulator-Token`, if one is configured.
+    pub fn control_token(&self) -> Option<&str> {
+        self.app.config.control_token.as_deref()
+    }
+
     /// Stops accepting, closes every connection and waits for the accept loop to end.
     pub async fn shutdown(self) {
         let _ = self.stop.send(true);
@@ -128,13 +147,7 @@ impl Emulator {
 
 /// Starts an emulator on `config.listen` and returns once it accepts connections.
 pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
-    config.faults.check()?;
-    if config.credentials.is_empty() {
-        return Err(EmulatorError::Config {
-            field: "credentials",
-            reason: "at least one credential is needed".to_owned(),
-        });
-    }
+    config.check()?;
     let (store, persister) = match &config.state_file {
         Some(path) => {
             let store = crate::persist::load(path)?;
@@ -164,15 +177,17 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
         tokens: TokenBook::default(),
         log,
         persister,
+        panics: AtomicU64::new(0),
     });
     if seed > 0 {
         routes::clusters::seed(&app, seed);
     }
     let router = routes::router(app.clone());
     let (stop, stopped) = watch::channel(false);
-    let accept_task = tokio::spawn(accept_loop(listener, app, router, stopped));
+    let accept_task = tokio::spawn(accept_loop(listener, app.clone(), router, stopped));
     Ok(Emulator {
         addr,
+        app,
         stop,
         accept_task,
     })
@@ -184,6 +199,8 @@ async fn accept_loop(
     router: Router,
     mut stopped: watch::Receiver<bool>,
 ) {
+    let slots = Arc::new(Semaphore::new(app.config.max_connections));
+    let header_timeout = app.config.header_read_timeout;
     loop {
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -193,9 +210,15 @@ async fn accept_loop(
             },
             _ = stopped.changed() => return,
         };
+        // Over the cap: close at once (the client sees the connection end, not a stall).
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
         let _ = stream.set_nodelay(true);
         let (app, router, mut stopped) = (app.clone(), router.clone(), stopped.clone());
         tokio::spawn(async move {
+            let _slot = slot;
             // Fault injection drops the connection by notifying this.
             let kill = Arc::new(Notify::new());
             let conn_kill = kill.clone();
@@ -203,6 +226,8 @@ async fn accept_loop(
                 middleware::handle(app.clone(), router.clone(), conn_kill.clone(), req)
             });
             let conn = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
                 .keep_alive(true)
                 .serve_connection(TokioIo::new(stream), service);
             tokio::select! {
@@ -217,7 +242,11 @@ async fn accept_loop(
 impl AppState {
     /// The grant of a kubeconfig bearer token, if the emulator issued it.
     pub fn snapshot_grant(&self, token: &str) -> Option<crate::state::GatewayGrant> {
-        lock(&self.store).gateway_tokens.get(token).cloned()
+        lock(&self.store)
+            .gateway_tokens
+            .get(token)
+            .filter(|g| g.expires_at.is_none_or(|at| at > chrono::Utc::now()))
+            .cloned()
     }
 
     /// Forgets every record (the control endpoint's reset).

@@ -130,4 +130,36 @@ pub(crate) struct GatewayGrant {
     pub domain_id: String,
     pub project_id: String,
     pub fleet: String,
+    /// The kubeconfig's validity end (None in state files written before it was kept).
+    #[serde(default)]
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// Kubeconfig grants kept at most; the ones closest to expiry go first.
+const MAX_GRANTS: usize = 10_000;
+
+impl Store {
+    /// Records a kubeconfig grant, pruning expired ones and keeping the map bounded.
+    pub fn grant(&mut self, token: String, grant: GatewayGrant) {
+        let now = Utc::now();
+        let grants = &mut self.gateway_tokens;
+        grants.retain(|_, g| g.expires_at.is_none_or(|at| at > now));
+        while grants.len() >= MAX_GRANTS {
+            let Some(first) = grants
+                .iter()
+                .min_by_key(|(_, g)| g.expires_at)
+                .map(|(t, _)| t.clone())
+            else {
+                break;
+            };
+            grants.remove(&first);
+        }
+        grants.insert(token, grant);
+    }
+
+    /// Revokes every kubeconfig of an account's fleet (fleet deleted, federation disabled).
+    pub fn revoke_grants(&mut self, domain_id: &str, fleet: &str) {
+        self.gateway_tokens
+            .retain(|_, g| !(g.domain_id == domain_id && g.fleet == fleet));
+    }
 }

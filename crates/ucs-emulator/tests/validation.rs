@@ -213,7 +213,10 @@ async fn rules_are_checked_and_leave_associations_when_deleted() {
     let raw = open(EmulatorConfig::default()).await;
     for (spec, needle) in [
         (json!({"type": "owner"}), "spec.type"),
-        (json!({"type": "custom"}), "spec.contents"),
+        (
+            json!({"type": "custom", "contents": [{"verbs": [], "resources": ["*"]}]}),
+            "spec.contents[0]",
+        ),
         (
             json!({"type": "admin", "description": "d".repeat(256)}),
             "spec.description",

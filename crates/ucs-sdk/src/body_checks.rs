@@ -41,7 +41,8 @@ pub fn register_cluster(body: &RegisterCluster) -> Result<()> {
                 "required for clusters in China (reference 5.5)",
             ))
         }
-        (_, Some(city)) => city_code("spec.city", city)?,
+        // Reference 3.1.3 asks the city (a 5.5 code) only of clusters in China.
+        ("CN", Some(city)) => city_code("spec.city", city)?,
         _ => {}
     }
     if let Some(id) = &s.cluster_group_id {
@@ -65,19 +66,15 @@ pub fn city_code(field: &str, city: &str) -> Result<()> {
     }
 }
 
-/// A rule's spec: its type, description length, and contents (a custom rule needs some).
+/// A rule's spec: its type (optional), description length, and any contents' entries.
+/// Every field is optional (reference 3.3.1 and 3.3.4, and the official `RuleSpec`); a custom
+/// rule without `contents` is the reference's own 3.3.4 example, so it is allowed.
 pub fn rule_spec(spec: &RuleSpec) -> Result<()> {
     validate::opt_one_of("spec.type", spec.rule_type.as_deref(), RULE_TYPES)?;
     if let Some(d) = &spec.description {
         validate::length("spec.description", d, 0, validate::DESCRIPTION_MAX)?;
     }
     let contents = spec.contents.as_deref().unwrap_or_default();
-    if spec.rule_type.as_deref() == Some("custom") && contents.is_empty() {
-        return Err(Error::invalid(
-            "spec.contents",
-            "a custom rule needs at least one {verbs, resources} entry",
-        ));
-    }
     for (i, c) in contents.iter().enumerate() {
         if c.verbs.is_empty() || c.resources.is_empty() {
             return Err(Error::invalid(

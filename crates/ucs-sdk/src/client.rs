@@ -9,12 +9,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::auth::token::{CachedToken, TokenCache, TOKEN_LIFETIME};
+use crate::auth::token::{CachedToken, TokenCache, UNKNOWN_EXPIRY_LIFETIME};
 use crate::auth::Credentials;
 use crate::config::{ClientBuilder, Config};
 use crate::error::{Error, Result};
 use crate::secret::SecretString;
-use crate::transport::{AuthMode, Request, Response, Service};
+use crate::transport::{AuthMode, Request, Response, RetryBudget, Service};
 
 /// The SDK version, sent in the User-Agent.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -33,6 +33,8 @@ pub(crate) struct Inner {
     project_token: TokenCache,
     domain_id: tokio::sync::OnceCell<String>,
     project_id: tokio::sync::OnceCell<String>,
+    /// Shared by every call of this client and its clones.
+    pub(crate) retry_budget: RetryBudget,
 }
 
 impl fmt::Debug for Client {
@@ -64,6 +66,9 @@ impl Client {
         if let Some(c) = &config.credentials {
             c.validate()?;
         }
+        if let Some(region) = &config.region {
+            crate::config::check_region(region)?;
+        }
         for (field, value) in [
             ("endpoint", &config.endpoint),
             ("hss_endpoint", &config.hss_endpoint),
@@ -77,7 +82,11 @@ impl Client {
                 }
             }
         }
+        // UCS never redirects an API call: a followed redirect would carry X-Auth-Token,
+        // X-Security-Token and a POST body to another host. Every request (IAM and Karmada
+        // included) goes through this one client.
         let mut http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(config.timeouts.connect)
             .pool_idle_timeout(Duration::from_secs(90))
             .tcp_nodelay(true);
@@ -118,6 +127,7 @@ impl Client {
                 project_token: TokenCache::default(),
                 domain_id: tokio::sync::OnceCell::new(),
                 project_id: tokio::sync::OnceCell::new(),
+                retry_budget: RetryBudget::default(),
             }),
         })
     }
@@ -248,15 +258,26 @@ impl Inner {
         }
     }
 
-    pub(crate) async fn invalidate_cached_token(&self, auth: &AuthMode) -> bool {
+    /// After a 401: drops the cached token if it is the one that failed (a concurrent call may
+    /// have replaced it already); true when a retry with a fresh token is worth making.
+    pub(crate) async fn invalidate_cached_token(
+        &self,
+        auth: &AuthMode,
+        failed: Option<&SecretString>,
+    ) -> bool {
         if !matches!(self.config.credentials, Some(Credentials::Password { .. })) {
             return false;
         }
-        match auth {
-            AuthMode::Client(Service::Hss) => self.project_token.clear().await,
-            AuthMode::Client(_) => self.domain_token.clear().await,
-            _ => false,
-        }
+        let Some(failed) = failed else {
+            return false;
+        };
+        let cache = match auth {
+            AuthMode::Client(Service::Hss) => &self.project_token,
+            AuthMode::Client(_) => &self.domain_token,
+            _ => return false,
+        };
+        cache.clear_if(failed).await;
+        true
     }
 
     /// The account id: configured, or resolved once through `GET /v3/auth/domains`.
@@ -272,7 +293,7 @@ impl Inner {
                     "/v3/auth/domains".to_owned(),
                     AuthMode::Client(Service::Iam),
                 );
-                let answer: Value = Box::pin(self.execute(req)).await?.json()?;
+                let answer: Value = Box::pin(self.execute_nested(req)).await?.json()?;
                 answer["domains"][0]["id"]
                     .as_str()
                     .map(str::to_owned)
@@ -308,7 +329,7 @@ impl Inner {
                     AuthMode::Client(Service::Iam),
                 );
                 req.query.push(("name".to_owned(), region.clone()));
-                let answer: Value = Box::pin(self.execute(req)).await?.json()?;
+                let answer: Value = Box::pin(self.execute_nested(req)).await?.json()?;
                 answer["projects"][0]["id"]
                     .as_str()
                     .map(str::to_owned)
@@ -361,7 +382,7 @@ impl Inner {
                     AuthMode::None,
                 );
                 req.body = Some(body_of(&body)?);
-                let resp = Box::pin(self.execute(req)).await?;
+                let resp = Box::pin(self.execute_nested(req)).await?;
                 let token = resp
                     .headers
                     .get("x-subject-token")
@@ -369,11 +390,17 @@ impl Inner {
                     .ok_or_else(|| Error::Auth("IAM answered without an X-Subject-Token".to_owned()))?
                     .to_owned();
                 let answer: Value = resp.json().unwrap_or(Value::Null);
+                // A past expiry gives zero (used once, not cached); a missing or unreadable one
+                // a short lifetime, never the full 24 hours.
                 let valid_for = answer["token"]["expires_at"]
                     .as_str()
                     .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-                    .and_then(|t| (t.with_timezone(&chrono::Utc) - chrono::Utc::now()).to_std().ok())
-                    .unwrap_or(TOKEN_LIFETIME);
+                    .map_or(UNKNOWN_EXPIRY_LIFETIME, |t| {
+                        t.with_timezone(&chrono::Utc)
+                            .signed_duration_since(chrono::Utc::now())
+                            .to_std()
+                            .unwrap_or(Duration::ZERO)
+                    });
                 let project_id = answer["token"]["project"]["id"].as_str().map(str::to_owned);
                 Ok(CachedToken::new(SecretString::new(token), valid_for, project_id))
             })

@@ -1,5 +1,6 @@
 //! Client configuration: endpoints, credentials, timeouts, retries, TLS and proxy.
 
+use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -52,22 +53,71 @@ pub struct Timeouts {
     pub connect: Duration,
     /// One attempt: sending the request and reading the whole response.
     pub attempt: Duration,
-    /// The whole call, retries and waits included; `None` for no limit beyond the attempts'.
+    /// The whole call, retries and waits included (default 120 s); `None` for no limit beyond
+    /// the attempts'. A retry whose wait would cross it is not made: the last error is returned.
     pub call: Option<Duration>,
 }
+
+/// Default deadline of a whole call.
+pub const DEFAULT_CALL_TIMEOUT: Duration = Duration::from_secs(120);
 
 impl Default for Timeouts {
     fn default() -> Self {
         Self {
             connect: Duration::from_secs(10),
             attempt: Duration::from_secs(60),
-            call: None,
+            call: Some(DEFAULT_CALL_TIMEOUT),
         }
     }
 }
 
+/// Default cap of a successful response body: 64 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Longest region name accepted.
+pub const REGION_MAX: usize = 64;
+
+/// A region goes into host names (`iam.{region}.myhuaweicloud.com`): only `a-z`, `0-9` and
+/// inner single `-` (`cn-north-4`), so it can never point a signed request elsewhere.
+pub fn check_region(region: &str) -> Result<()> {
+    let shaped = !region.is_empty()
+        && region.len() <= REGION_MAX
+        && region.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if shaped {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "region",
+            format!(
+                "{:?} is not a region name (lowercase letters and digits in groups joined by '-', at most {REGION_MAX} characters, e.g. cn-north-4)",
+                region.chars().take(REGION_MAX + 8).collect::<String>()
+            ),
+        ))
+    }
+}
+
+/// A proxy URL with any user name and password replaced by `***`, for Debug output.
+fn redacted_proxy(proxy: &str) -> String {
+    match url::Url::parse(proxy) {
+        Ok(mut url) => {
+            if !url.username().is_empty() || url.password().is_some() {
+                let _ = url.set_username("***");
+                let _ = url.set_password(None);
+            }
+            url.to_string()
+        }
+        // Unparsable: it may still hold a password, so show nothing of it.
+        Err(_) => "<unparsable proxy URL>".to_owned(),
+    }
+}
+
 /// Everything a [`crate::Client`] is built from.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone)]
 pub struct Config {
     /// UCS endpoint; defaults from `site`.
     pub endpoint: Option<String>,
@@ -99,6 +149,56 @@ pub struct Config {
     pub proxy: Option<String>,
     /// Appended to the User-Agent, e.g. `python/3.12` from a binding.
     pub user_agent_suffix: Option<String>,
+    /// Largest successful response body read, in bytes (default 64 MiB); a larger one ends the
+    /// call with [`Error::Decode`] naming the limit. Error bodies are capped at 64 KiB.
+    pub max_response_bytes: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            endpoint: None,
+            site: Site::default(),
+            region: None,
+            hss_endpoint: None,
+            iam_endpoint: None,
+            karmada_endpoint: None,
+            credentials: None,
+            domain_id: None,
+            project_id: None,
+            timeouts: Timeouts::default(),
+            retry: RetryPolicy::default(),
+            insecure_skip_tls_verify: false,
+            ca_file: None,
+            proxy: None,
+            user_agent_suffix: None,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+        }
+    }
+}
+
+// By hand: a proxy URL may carry a user name and password.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("endpoint", &self.endpoint)
+            .field("site", &self.site)
+            .field("region", &self.region)
+            .field("hss_endpoint", &self.hss_endpoint)
+            .field("iam_endpoint", &self.iam_endpoint)
+            .field("karmada_endpoint", &self.karmada_endpoint)
+            .field("credentials", &self.credentials)
+            .field("domain_id", &self.domain_id)
+            .field("project_id", &self.project_id)
+            .field("timeouts", &self.timeouts)
+            .field("retry", &self.retry)
+            .field("insecure_skip_tls_verify", &self.insecure_skip_tls_verify)
+            .field("ca_file", &self.ca_file)
+            .field("proxy", &self.proxy.as_deref().map(redacted_proxy))
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .finish()
+    }
 }
 
 impl Config {
@@ -261,9 +361,21 @@ impl ClientBuilder {
         self
     }
 
-    /// Timeout of a whole call, retries included.
+    /// Timeout of a whole call, retries included (default 120 s).
     pub fn call_timeout(mut self, d: Duration) -> Self {
         self.config.timeouts.call = Some(d);
+        self
+    }
+
+    /// Deadline of a whole call, or `None` for no limit beyond each attempt's.
+    pub fn call_deadline(mut self, d: Option<Duration>) -> Self {
+        self.config.timeouts.call = d;
+        self
+    }
+
+    /// Largest successful response body read, in bytes (default 64 MiB).
+    pub fn max_response_bytes(mut self, n: u64) -> Self {
+        self.config.max_response_bytes = n;
         self
     }
 

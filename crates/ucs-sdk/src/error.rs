@@ -135,6 +135,17 @@ pub enum Error {
         /// How long it ran.
         elapsed: Duration,
     },
+    /// The service answered with a redirect, which UCS never does for an API call; it was not
+    /// followed, so no credentials or body went to `location`.
+    #[error("HTTP {status} redirect to {location:?} not followed (UCS API calls are never redirected){}", request_id.as_deref().map(|r| format!(" (request id {r})")).unwrap_or_default())]
+    Redirect {
+        /// HTTP status of the response (3xx).
+        status: u16,
+        /// Its `Location` header (empty when there was none).
+        location: String,
+        /// The `X-Request-Id` header, when present.
+        request_id: Option<String>,
+    },
     /// The connection could not be made or broke.
     #[error("connection failed: {message}")]
     Connection {
@@ -177,6 +188,9 @@ pub enum Error {
         /// Its reason, when given.
         reason: String,
     },
+    /// A bug in the SDK: a panic, caught where a binding hands the call back to its caller.
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -200,7 +214,7 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Self::Api(e) => Some(e.status),
-            Self::Decode { status, .. } => Some(*status),
+            Self::Decode { status, .. } | Self::Redirect { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -216,9 +230,16 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Self::Api(e) => e.request_id.as_deref(),
-            Self::Decode { request_id, .. } => request_id.as_deref(),
+            Self::Decode { request_id, .. } | Self::Redirect { request_id, .. } => {
+                request_id.as_deref()
+            }
             _ => None,
         }
+    }
+
+    /// A bug in the SDK (a caught panic).
+    pub fn is_internal(&self) -> bool {
+        matches!(self, Self::Internal(_))
     }
 
     /// The resource does not exist.

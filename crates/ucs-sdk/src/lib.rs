@@ -57,5 +57,7 @@ pub use http::Method;
 #[doc(hidden)]
 pub mod __private {
     //! For the emulator and tests in this workspace; not a public API.
-    pub use crate::transport::parse_error_body;
+    pub use crate::transport::{
+        parse_error_body, parse_retry_after, ERROR_CODE_MAX, ERROR_MESSAGE_MAX, RETRY_AFTER_CAP,
+    };
 }

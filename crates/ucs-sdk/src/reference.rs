@@ -406,6 +406,8 @@ pub const CITY_CODES: &[(&str, &str)] = &[
     ("710700", "嘉义市"),
     ("810000", "香港特别行政区"),
     ("820000", "澳门特别行政区"),
+    // The last entry of 5.5: a Chinese cluster whose city is not known.
+    ("unknown", "未知"),
 ];
 
 /// Allowed (category, type, provider) combinations of reference 5.6.
@@ -732,7 +734,8 @@ mod tests {
 
     #[test]
     fn tables_are_complete() {
-        assert_eq!(CITY_CODES.len(), 404);
+        assert_eq!(CITY_CODES.len(), 405);
+        assert_eq!(city_name("unknown"), Some("未知"));
         assert_eq!(city_name("150900"), Some("乌兰察布市"));
         assert!(is_known_cluster_kind("attachedcluster", "ack", "aliyun"));
         assert!(!is_known_cluster_kind("self", "ack", "aliyun"));

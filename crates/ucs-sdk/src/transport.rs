@@ -1,8 +1,10 @@
 //! Sending one logical request: auth headers, signing, retries with backoff, deadlines, logs.
 
+use std::fmt;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use http::{HeaderMap, HeaderValue, Method};
 use rand::Rng;
 use serde_json::Value;
@@ -35,7 +37,7 @@ pub(crate) enum AuthMode {
 }
 
 /// One logical request, before auth.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) struct Request {
     pub method: Method,
     /// Base URL without trailing slash.
@@ -49,6 +51,25 @@ pub(crate) struct Request {
     /// Content type of the body.
     pub content_type: &'static str,
     pub auth: AuthMode,
+    /// The service answers this request once only (`access_info`): never resend it once it may
+    /// have been written, only when it provably never left (a refused connection).
+    pub one_shot: bool,
+}
+
+// By hand: a body may hold a password (IAM login) or a kubeconfig; print its length only.
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("base", &self.base)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("body_len", &self.body.as_ref().map(Vec::len))
+            .field("content_type", &self.content_type)
+            .field("auth", &self.auth)
+            .field("one_shot", &self.one_shot)
+            .finish()
+    }
 }
 
 impl Request {
@@ -61,6 +82,7 @@ impl Request {
             body: None,
             content_type: "application/json",
             auth,
+            one_shot: false,
         }
     }
 
@@ -73,12 +95,50 @@ impl Request {
 }
 
 /// A successful response.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) struct Response {
     pub status: u16,
     pub headers: HeaderMap,
     pub request_id: Option<String>,
     pub body: Bytes,
+}
+
+/// Headers whose values are credentials; Debug output shows `***` instead.
+const SENSITIVE_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "x-auth-token",
+    "x-security-token",
+    "x-subject-token",
+    "cookie",
+    "set-cookie",
+];
+
+/// Headers as `name: value` pairs with credentials redacted.
+pub(crate) fn redacted_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            let value = if SENSITIVE_HEADERS.contains(&k.as_str()) {
+                "***".to_owned()
+            } else {
+                String::from_utf8_lossy(v.as_bytes()).into_owned()
+            };
+            (k.as_str().to_owned(), value)
+        })
+        .collect()
+}
+
+// By hand: `x-subject-token` is an IAM token and the body may be a kubeconfig.
+impl fmt::Debug for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("headers", &redacted_headers(&self.headers))
+            .field("request_id", &self.request_id)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 impl Response {
@@ -97,13 +157,25 @@ impl Response {
     }
 }
 
+/// Whether a failed attempt may be sent again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Resend {
+    /// The request provably never left (a refused connection): always safe.
+    Unsent,
+    /// It may have reached the server: only idempotent, not one-shot requests.
+    MaybeSent,
+    /// Never again in this call (a nested IAM lookup that already had its retry).
+    Never,
+}
+
 /// What one attempt ended with.
 enum Attempt {
     Done(Response),
-    /// A failure, and whether the request provably never reached the server.
     Failed {
         error: Error,
-        unsent: bool,
+        resend: Resend,
+        /// The IAM token the attempt was sent with, to tell a stale 401 from a fresh one.
+        token: Option<SecretString>,
     },
 }
 
@@ -114,15 +186,37 @@ pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// `Retry-After` as seconds or an HTTP date.
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let raw = headers.get("retry-after")?.to_str().ok()?.trim();
+/// The longest `Retry-After` kept: anything larger (`1e20`, `inf`, year 9999) becomes this.
+pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(24 * 3600);
+
+/// Error bodies are read up to this many bytes; the rest is never buffered.
+pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// A `Retry-After` value (seconds or an HTTP date), capped at [`RETRY_AFTER_CAP`]; `None` when
+/// it is negative, NaN or garbage. A server value never panics here.
+pub fn parse_retry_after(raw: &str) -> Option<Duration> {
+    let raw = raw.trim();
     if let Ok(secs) = raw.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs));
+        if secs.is_nan() || secs < 0.0 {
+            return None;
+        }
+        let wait = Duration::try_from_secs_f64(secs).unwrap_or(RETRY_AFTER_CAP);
+        return Some(wait.min(RETRY_AFTER_CAP));
     }
     let when = chrono::DateTime::parse_from_rfc2822(raw).ok()?;
-    let delta = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
-    Some(delta.to_std().unwrap_or(Duration::ZERO))
+    let delta = when
+        .with_timezone(&chrono::Utc)
+        .signed_duration_since(chrono::Utc::now());
+    Some(
+        delta
+            .to_std()
+            .unwrap_or(Duration::ZERO)
+            .min(RETRY_AFTER_CAP),
+    )
+}
+
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    parse_retry_after(headers.get("retry-after")?.to_str().ok()?)
 }
 
 fn str_field<'a>(obj: &'a serde_json::Map<String, Value>, names: &[&str]) -> Option<&'a str> {
@@ -135,13 +229,21 @@ fn str_field<'a>(obj: &'a serde_json::Map<String, Value>, names: &[&str]) -> Opt
 const CODE_NAMES: &[&str] = &["error_code", "errorCode", "code", "reason"];
 const MESSAGE_NAMES: &[&str] = &["error_msg", "errorMsg", "message", "error_message", "msg"];
 
+/// Longest error code kept, in characters.
+pub const ERROR_CODE_MAX: usize = 256;
+/// Longest error message kept, in characters (a non-JSON body keeps 512).
+pub const ERROR_MESSAGE_MAX: usize = 4096;
+
+fn bounded(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
 /// Finds the service's code and message in any of the body shapes OPERATIONS.md lists,
-/// at the top level or nested one level down.
+/// at the top level or nested one level down; both are bounded in length.
 pub fn parse_error_body(body: &[u8]) -> (String, String) {
     let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) else {
         let text = String::from_utf8_lossy(body);
-        let text: String = text.trim().chars().take(512).collect();
-        return (String::new(), text);
+        return (String::new(), bounded(text.trim(), 512));
     };
     let mut code = str_field(&obj, CODE_NAMES);
     let mut message = str_field(&obj, MESSAGE_NAMES);
@@ -152,8 +254,8 @@ pub fn parse_error_body(body: &[u8]) -> (String, String) {
         }
     }
     (
-        code.unwrap_or_default().to_owned(),
-        message.unwrap_or_default().to_owned(),
+        bounded(code.unwrap_or_default(), ERROR_CODE_MAX),
+        bounded(message.unwrap_or_default(), ERROR_MESSAGE_MAX),
     )
 }
 
@@ -175,8 +277,55 @@ fn backoff(policy: &crate::config::RetryPolicy, retry: u32) -> Duration {
     let capped = exp.min(policy.max_delay);
     // Equal jitter: half fixed, half random, so retries never bunch up at zero.
     let half = capped / 2;
-    let jitter = rand::rng().random_range(0.0..=1.0);
-    half + half.mul_f64(jitter)
+    let jitter: f64 = rand::rng().random_range(0.0..=1.0);
+    // `mul_f64` panics on overflow; this cannot exceed `half`, whatever the policy holds.
+    let random = Duration::try_from_secs_f64(half.as_secs_f64() * jitter)
+        .unwrap_or(half)
+        .min(half);
+    half.saturating_add(random)
+}
+
+/// A client's retry quota (the AWS SDKs' standard mode): a retry spends tokens, a success
+/// refunds some, and an empty bucket means no more retries until calls succeed again. It stops
+/// a fleet of clients from multiplying the load on a failing service.
+#[derive(Debug)]
+pub(crate) struct RetryBudget {
+    tokens: AtomicU32,
+}
+
+/// Tokens in a full bucket.
+pub(crate) const RETRY_BUDGET: u32 = 500;
+/// Tokens a retry after an error costs.
+pub(crate) const RETRY_COST: u32 = 5;
+/// Tokens a retry after a timeout costs.
+pub(crate) const TIMEOUT_RETRY_COST: u32 = 10;
+/// Tokens a first-attempt success gives back.
+pub(crate) const SUCCESS_REFUND: u32 = 1;
+
+impl Default for RetryBudget {
+    fn default() -> Self {
+        Self {
+            tokens: AtomicU32::new(RETRY_BUDGET),
+        }
+    }
+}
+
+impl RetryBudget {
+    /// Takes `cost` tokens; false (and nothing taken) when there are not that many.
+    fn try_spend(&self, cost: u32) -> bool {
+        self.tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| t.checked_sub(cost))
+            .is_ok()
+    }
+
+    fn refund(&self, n: u32) {
+        // The closure always returns Some, so this cannot fail.
+        let _ = self
+            .tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| {
+                Some(t.saturating_add(n).min(RETRY_BUDGET))
+            });
+    }
 }
 
 /// Host header value as the signer sees it: `host[:port]` of the URL.
@@ -192,54 +341,145 @@ fn host_header(url: &url::Url) -> String {
     }
 }
 
+/// Reads a body up to `limit` bytes; true in the second place when more was left unread.
+async fn read_capped(
+    resp: &mut reqwest::Response,
+    limit: usize,
+) -> std::result::Result<(Bytes, bool), reqwest::Error> {
+    let hint = resp
+        .content_length()
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(0);
+    let mut buf = BytesMut::with_capacity(hint.min(limit).min(1 << 20));
+    while let Some(chunk) = resp.chunk().await? {
+        let room = limit.saturating_sub(buf.len());
+        if chunk.len() > room {
+            buf.extend_from_slice(&chunk[..room]);
+            return Ok((buf.freeze(), true));
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok((buf.freeze(), false))
+}
+
+fn too_large(status: u16, request_id: Option<String>, limit: u64) -> Error {
+    Error::Decode {
+        status,
+        request_id,
+        message: format!(
+            "the response body is larger than max_response_bytes ({limit} bytes); nothing was kept"
+        ),
+    }
+}
+
+/// How an attempt's exchange ended, before it becomes an [`Attempt`].
+enum Exchange {
+    Answer {
+        status: u16,
+        headers: HeaderMap,
+        body: Bytes,
+    },
+    /// Refused before sending (auth set-up, an unusable path) or after (body too large, a redirect).
+    Refused(Error),
+    Transport(reqwest::Error),
+}
+
 impl Inner {
     /// Sends the request with retries, deadlines and logs; errors carry the service's details.
     pub(crate) async fn execute(&self, req: Request) -> Result<Response> {
-        match self.config.timeouts.call {
-            Some(limit) => {
-                let started = Instant::now();
-                tokio::time::timeout(limit, self.execute_with_retries(&req))
-                    .await
-                    .unwrap_or_else(|_| {
-                        Err(Error::Timeout {
-                            what: format!("{} {}", req.method, req.path),
-                            elapsed: started.elapsed(),
-                        })
-                    })
-            }
-            None => self.execute_with_retries(&req).await,
-        }
+        self.execute_with_retries(&req, self.config.retry.max_retries)
+            .await
     }
 
-    async fn execute_with_retries(&self, req: &Request) -> Result<Response> {
+    /// An IAM lookup made while preparing another request: retried once at most, because the
+    /// outer call has its own retries and deadline.
+    pub(crate) async fn execute_nested(&self, req: Request) -> Result<Response> {
+        self.execute_with_retries(&req, self.config.retry.max_retries.min(1))
+            .await
+    }
+
+    async fn execute_with_retries(&self, req: &Request, max_retries: u32) -> Result<Response> {
         let policy = &self.config.retry;
+        let started = Instant::now();
+        let deadline = self
+            .config
+            .timeouts
+            .call
+            .and_then(|d| started.checked_add(d));
+        let call_timeout = || Error::Timeout {
+            what: format!("{} {}", req.method, req.path),
+            elapsed: started.elapsed(),
+        };
         let mut retried_auth = false;
         let mut attempt: u32 = 0;
+        // Tokens the last retry of this call took, refunded when it succeeds.
+        let mut spent: u32 = 0;
         loop {
             attempt += 1;
-            let outcome = self.attempt(req, attempt).await;
-            let (error, unsent) = match outcome {
-                Attempt::Done(resp) => return Ok(resp),
-                Attempt::Failed { error, unsent } => (error, unsent),
+            let mut limit = self.config.timeouts.attempt;
+            if let Some(d) = deadline {
+                let left = d.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(call_timeout());
+                }
+                limit = limit.min(left);
+            }
+            let outcome = self.attempt(req, attempt, limit).await;
+            let (error, resend, token) = match outcome {
+                Attempt::Done(resp) => {
+                    self.retry_budget
+                        .refund(if spent > 0 { spent } else { SUCCESS_REFUND });
+                    return Ok(resp);
+                }
+                Attempt::Failed {
+                    error,
+                    resend,
+                    token,
+                } => (error, resend, token),
             };
             // An expired or revoked cached token: fetch a new one once.
             if let Error::Api(api) = &error {
                 if api.status == 401
                     && !retried_auth
-                    && self.invalidate_cached_token(&req.auth).await
+                    && self
+                        .invalidate_cached_token(&req.auth, token.as_ref())
+                        .await
                 {
                     retried_auth = true;
                     continue;
                 }
             }
-            let may_retry = error.is_retryable() && (req.is_idempotent() || unsent);
-            if !may_retry || attempt > policy.max_retries {
+            let resendable = match resend {
+                Resend::Unsent => true,
+                Resend::MaybeSent => req.is_idempotent() && !req.one_shot,
+                Resend::Never => false,
+            };
+            if !(error.is_retryable() && resendable) || attempt > max_retries {
                 return Err(error);
             }
-            let mut delay = backoff(policy, attempt - 1);
-            if let Some(after) = error.api().and_then(|a| a.retry_after) {
-                delay = delay.max(after.min(policy.max_delay));
+            // A retry must never come before the server's Retry-After: when we may not wait
+            // that long, the throttling error is the answer.
+            let after = error.api().and_then(|a| a.retry_after);
+            if after.is_some_and(|a| a > policy.max_delay) {
+                return Err(error);
             }
+            let delay = backoff(policy, attempt - 1).max(after.unwrap_or_default());
+            // Sleeping past the deadline would only turn the service's error into a timeout.
+            if let Some(d) = deadline {
+                if Instant::now().checked_add(delay).is_none_or(|at| at >= d) {
+                    return Err(error);
+                }
+            }
+            let cost = if matches!(error, Error::Timeout { .. }) {
+                TIMEOUT_RETRY_COST
+            } else {
+                RETRY_COST
+            };
+            if !self.retry_budget.try_spend(cost) {
+                tracing::warn!(target: "ucs_sdk", method = %req.method, path = %req.path, attempt, error = %error, "retry budget exhausted; not retrying");
+                return Err(error);
+            }
+            spent = cost;
             tracing::warn!(
                 target: "ucs_sdk",
                 method = %req.method,
@@ -253,38 +493,34 @@ impl Inner {
         }
     }
 
-    async fn attempt(&self, req: &Request, attempt: u32) -> Attempt {
+    async fn attempt(&self, req: &Request, attempt: u32, limit: Duration) -> Attempt {
         let started = Instant::now();
-        let prepared = match self.prepare(req).await {
-            Ok(p) => p,
-            // Auth set-up failures (IAM down, bad password) surface as they are.
-            Err(error) => {
-                let unsent = error.is_retryable();
-                return Attempt::Failed { error, unsent };
-            }
-        };
-        let send = self.http.execute(prepared);
-        let result = tokio::time::timeout(self.config.timeouts.attempt, async {
-            let resp = send.await?;
-            let status = resp.status().as_u16();
-            let headers = resp.headers().clone();
-            let body = resp.bytes().await?;
-            Ok::<_, reqwest::Error>((status, headers, body))
-        })
-        .await;
+        let mut token = None;
+        // Auth set-up (IAM lookups) runs under the attempt's deadline too.
+        let result = tokio::time::timeout(limit, self.exchange(req, &mut token)).await;
         let elapsed_ms = started.elapsed().as_millis() as u64;
-        match result {
+        let exchange = match result {
             Err(_) => {
                 tracing::debug!(target: "ucs_sdk", method = %req.method, path = %req.path, attempt, elapsed_ms, "attempt timed out");
-                Attempt::Failed {
+                return Attempt::Failed {
                     error: Error::Timeout {
                         what: format!("{} {}", req.method, req.path),
                         elapsed: started.elapsed(),
                     },
-                    unsent: false,
-                }
+                    resend: Resend::MaybeSent,
+                    token,
+                };
             }
-            Ok(Err(e)) => {
+            Ok(e) => e,
+        };
+        match exchange {
+            // Nested IAM calls already retried; the outer loop does not repeat them.
+            Exchange::Refused(error) => Attempt::Failed {
+                error,
+                resend: Resend::Never,
+                token,
+            },
+            Exchange::Transport(e) => {
                 let unsent = e.is_connect();
                 tracing::debug!(target: "ucs_sdk", method = %req.method, path = %req.path, attempt, elapsed_ms, unsent, error = %e, "transport error");
                 let error = if e.is_timeout() {
@@ -297,9 +533,22 @@ impl Inner {
                         message: error_chain(&e),
                     }
                 };
-                Attempt::Failed { error, unsent }
+                let resend = if unsent {
+                    Resend::Unsent
+                } else {
+                    Resend::MaybeSent
+                };
+                Attempt::Failed {
+                    error,
+                    resend,
+                    token,
+                }
             }
-            Ok(Ok((status, headers, body))) => {
+            Exchange::Answer {
+                status,
+                headers,
+                body,
+            } => {
                 let rid = request_id(&headers);
                 tracing::debug!(
                     target: "ucs_sdk",
@@ -314,7 +563,8 @@ impl Inner {
                 if status >= 400 {
                     Attempt::Failed {
                         error: Error::Api(api_error(status, &headers, &body)),
-                        unsent: false,
+                        resend: Resend::MaybeSent,
+                        token,
                     }
                 } else {
                     Attempt::Done(Response {
@@ -328,6 +578,61 @@ impl Inner {
         }
     }
 
+    /// Prepares, sends and reads one attempt, the body within its caps.
+    async fn exchange(&self, req: &Request, token: &mut Option<SecretString>) -> Exchange {
+        let prepared = match self.prepare(req).await {
+            Ok(p) => p,
+            Err(e) => return Exchange::Refused(e),
+        };
+        *token = prepared
+            .headers()
+            .get("x-auth-token")
+            .and_then(|v| v.to_str().ok())
+            .map(SecretString::new);
+        let mut resp = match self.http.execute(prepared).await {
+            Ok(r) => r,
+            Err(e) => return Exchange::Transport(e),
+        };
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        // UCS never redirects an API call; following one would hand the credentials and the
+        // body to another host, so it is an error naming where it pointed.
+        if (300..400).contains(&status) {
+            let location = headers
+                .get(http::header::LOCATION)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+                .unwrap_or_default();
+            return Exchange::Refused(Error::Redirect {
+                status,
+                location,
+                request_id: request_id(&headers),
+            });
+        }
+        let limit = if status >= 400 {
+            ERROR_BODY_LIMIT
+        } else {
+            let max = self.config.max_response_bytes;
+            if resp.content_length().is_some_and(|n| n > max) {
+                return Exchange::Refused(too_large(status, request_id(&headers), max));
+            }
+            usize::try_from(max).unwrap_or(usize::MAX)
+        };
+        match read_capped(&mut resp, limit).await {
+            Err(e) => Exchange::Transport(e),
+            Ok((_, true)) if status < 400 => Exchange::Refused(too_large(
+                status,
+                request_id(&headers),
+                self.config.max_response_bytes,
+            )),
+            // An error body past its cap: what was read is enough for the code and message.
+            Ok((body, _)) => Exchange::Answer {
+                status,
+                headers,
+                body,
+            },
+        }
+    }
+
     /// Builds the reqwest request with the canonical query, auth headers and signature.
     async fn prepare(&self, req: &Request) -> Result<reqwest::Request> {
         let query = signer::canonical_query(&req.query);
@@ -338,6 +643,7 @@ impl Inner {
         }
         let url = url::Url::parse(&url_text)
             .map_err(|e| Error::Config(format!("invalid URL {url_text:?}: {e}")))?;
+        check_path_kept(&req.base, &req.path, &url)?;
         let body = req.body.clone().unwrap_or_default();
         let mut headers: Vec<(String, String)> = vec![
             ("Host".to_owned(), host_header(&url)),
@@ -388,6 +694,27 @@ impl Inner {
             *out.body_mut() = Some(body.into());
         }
         Ok(out)
+    }
+}
+
+/// The last line of defence: the URL parser must not have changed the path we built (dot
+/// segments resolved, a `#` or `?` cut it short, characters re-encoded), or the signature and
+/// the server would disagree about which resource is meant.
+fn check_path_kept(base: &str, path: &str, url: &url::Url) -> Result<()> {
+    let base_path = url::Url::parse(base)
+        .map(|b| b.path().trim_end_matches('/').to_owned())
+        .unwrap_or_default();
+    let sent = url.path();
+    let kept = sent.len() == base_path.len() + path.len()
+        && sent.starts_with(base_path.as_str())
+        && sent.ends_with(path);
+    if kept {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "path",
+            format!("{path:?} would be sent as {sent:?}; refusing to send a path the server would read differently"),
+        ))
     }
 }
 
@@ -444,6 +771,96 @@ mod tests {
             HeaderValue::from_static("Sun, 06 Nov 1994 08:49:37 GMT"),
         );
         assert_eq!(retry_after(&h), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn retry_after_never_panics_on_huge_values() {
+        for raw in ["1e20", "inf", "18446744073709551616", "1e308"] {
+            assert_eq!(parse_retry_after(raw), Some(RETRY_AFTER_CAP), "{raw}");
+        }
+        for raw in ["-1", "NaN", "-inf", "soon"] {
+            assert_eq!(parse_retry_after(raw), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn backoff_never_panics_on_huge_policies() {
+        let p = crate::config::RetryPolicy {
+            max_retries: 5,
+            base_delay: Duration::MAX,
+            max_delay: Duration::MAX,
+        };
+        for retry in [0, 1, 16, u32::MAX] {
+            assert!(backoff(&p, retry) <= Duration::MAX);
+        }
+    }
+
+    #[test]
+    fn retry_budget_spends_and_refunds() {
+        let b = RetryBudget::default();
+        let mut retries = 0;
+        while b.try_spend(RETRY_COST) {
+            retries += 1;
+        }
+        assert_eq!(retries, RETRY_BUDGET / RETRY_COST);
+        assert!(!b.try_spend(TIMEOUT_RETRY_COST));
+        b.refund(TIMEOUT_RETRY_COST);
+        assert!(b.try_spend(TIMEOUT_RETRY_COST) && !b.try_spend(1));
+        for _ in 0..1000 {
+            b.refund(SUCCESS_REFUND);
+        }
+        assert_eq!(b.tokens.load(Ordering::Acquire), RETRY_BUDGET);
+    }
+
+    #[test]
+    fn debug_shows_no_body_and_no_token() {
+        let mut req = Request::new(
+            Method::POST,
+            "https://iam.example".into(),
+            "/v3/auth/tokens".into(),
+            AuthMode::Bearer(SecretString::new("BEARER-SECRET")),
+        );
+        req.body = Some(br#"{"password":"PW-SECRET"}"#.to_vec());
+        let text = format!("{req:?}");
+        assert!(
+            !text.contains("PW-SECRET") && !text.contains("BEARER-SECRET"),
+            "{text}"
+        );
+        assert!(text.contains("body_len: Some(24)"), "{text}");
+        let mut headers = HeaderMap::new();
+        headers.insert("x-subject-token", HeaderValue::from_static("IAM-SECRET"));
+        headers.insert("x-request-id", HeaderValue::from_static("rid"));
+        let resp = Response {
+            status: 201,
+            headers,
+            request_id: Some("rid".into()),
+            body: Bytes::from_static(b"apiVersion: v1 # KUBECONFIG-SECRET"),
+        };
+        let text = format!("{resp:?}");
+        assert!(
+            !text.contains("IAM-SECRET") && !text.contains("KUBECONFIG"),
+            "{text}"
+        );
+        assert!(
+            text.contains("x-request-id") && text.contains("body_len: 34"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_path_the_parser_changes_is_refused() {
+        for (base, path) in [
+            ("http://h", "/v1/clustergroups/."),
+            ("http://h", "/v1/clustergroups/.."),
+            ("http://h/prefix", "/a/../../x"),
+            ("http://h", "/a#frag"),
+            ("http://h", "/a b"),
+        ] {
+            let url = url::Url::parse(&format!("{base}{path}")).expect("url");
+            assert!(check_path_kept(base, path, &url).is_err(), "{base}{path}");
+        }
+        let url = url::Url::parse("http://h/prefix/v1/x%2Fy").expect("url");
+        assert!(check_path_kept("http://h/prefix", "/v1/x%2Fy", &url).is_ok());
     }
 
     #[test]

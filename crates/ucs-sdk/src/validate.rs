@@ -24,11 +24,28 @@ pub fn cluster_id(field: &str, value: &str) -> Result<()> {
     }
 }
 
-/// Any other id (fleet, rule): non-empty, at most 256 characters, no control characters.
+/// A value that becomes one path segment: not empty and not only dots, which the URL parser
+/// would resolve (`.` and `..` change the path: `DELETE /v1/clustergroups/..`).
+pub fn path_segment(field: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    if value.bytes().all(|b| b == b'.') {
+        return Err(Error::invalid(
+            field,
+            format!("{value:?} is not an id: a path segment of only dots would change the path"),
+        ));
+    }
+    Ok(())
+}
+
+/// Any other id (fleet, rule): non-empty, not only dots, at most 256 characters, no control
+/// characters.
 pub fn id(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
     }
+    path_segment(field, value)?;
     if value.chars().count() > 256 {
         return Err(Error::invalid(field, "must be at most 256 characters"));
     }
@@ -157,5 +174,14 @@ mod tests {
         assert!(one_of("spec.type", "root", &["admin"]).is_err());
         assert!(paging(Some(0), None, None, None).is_err());
         assert!(paging(Some(-1), Some(0), Some("create_at"), Some("desc")).is_ok());
+    }
+
+    #[test]
+    fn dot_segments_are_not_ids() {
+        for bad in [".", "..", "...", ""] {
+            let e = id("fleet_id", bad).expect_err(bad);
+            assert!(e.to_string().contains("fleet_id"), "{e}");
+        }
+        assert!(id("fleet_id", ".hidden").is_ok() && id("fleet_id", "a..b").is_ok());
     }
 }

@@ -286,6 +286,7 @@ async fn attempt_and_call_deadlines() {
     let err = client.clusters().get(CLUSTER).await.expect_err("slow");
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
 
+    // A wait past the call deadline is not started: the service's error is the answer.
     mock.push(Canned::json(503, json!({})).header("retry-after", "30"));
     let client = Client::builder()
         .endpoint(&base)
@@ -293,6 +294,11 @@ async fn attempt_and_call_deadlines() {
         .call_timeout(Duration::from_millis(300))
         .build()
         .expect("client");
+    let err = client.clusters().get(CLUSTER).await.expect_err("deadline");
+    assert_eq!(err.status(), Some(503), "{err:?}");
+
+    // The call deadline also bounds an attempt in flight.
+    mock.push(Canned::json(200, cluster_json()).delayed(Duration::from_secs(3)));
     let err = client.clusters().get(CLUSTER).await.expect_err("deadline");
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
 }

@@ -14,7 +14,7 @@ use ucs_sdk::models::{
 };
 use ucs_sdk::validate;
 
-use super::ok_empty;
+use super::{ok_empty, ok_object};
 use crate::auth::Caller;
 use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
@@ -113,6 +113,7 @@ fn new_record(account: &mut Account, body: RegisterCluster) -> (String, ClusterR
     let s = body.spec;
     let status = status_for(&s.category, false);
     let grouped = s.cluster_group_id.as_deref().is_some_and(|g| !g.is_empty());
+    let project_name = s.region.clone().filter(|_| s.category == "self");
     let cluster = Cluster {
         kind: Some("Cluster".into()),
         api_version: Some("v1".into()),
@@ -131,12 +132,21 @@ fn new_record(account: &mut Account, body: RegisterCluster) -> (String, ClusterR
             provider: Some(s.provider),
             cluster_type: Some(s.cluster_type),
             category: Some(s.category),
-            region: s.region,
             country: Some(s.country),
             city: s.city,
+            // A CCE cluster's project is named after its region, as the CCE list shows it.
+            project_name,
+            region: s.region,
             project_id: s.project_id,
             is_downloaded_cert: Some(false),
             network: s.network,
+            // The namespace of the cluster's UCS operator (reference 3.1.2 example).
+            extra: [(
+                "operatorNamespace".to_owned(),
+                serde_json::Value::String(uid.replace('-', "")),
+            )]
+            .into_iter()
+            .collect(),
             ..Default::default()
         }),
         status: Some(status),
@@ -297,13 +307,21 @@ pub(crate) async fn update(
     check_id(&id)?;
     validation::body(validate::one_of("kind", &body.kind, &["Cluster"]))?;
     validation::body(validate::one_of("apiVersion", &body.api_version, &["v1"]))?;
-    if let Some(city) = body.spec.as_ref().and_then(|s| s.city.as_deref()) {
-        if !city.is_empty() {
-            validation::body(ucs_sdk::body_checks::city_code("spec.city", city))?;
-        }
-    }
     app.write(&caller, |account| {
         let record = find_mut(account, &id)?;
+        // Reference 3.1.3 asks a 5.5 city code only of clusters in China (the reference's own
+        // update example is `country AL, city AL`).
+        if let Some(new) = body.spec.as_ref() {
+            let country = new
+                .country
+                .as_deref()
+                .or_else(|| record.cluster.spec.as_ref()?.country.as_deref());
+            if let (Some("CN"), Some(city)) = (country, new.city.as_deref()) {
+                if !city.is_empty() {
+                    validation::body(ucs_sdk::body_checks::city_code("spec.city", city))?;
+                }
+            }
+        }
         if let (Some(meta), Some(new)) = (record.cluster.metadata.as_mut(), body.metadata) {
             if new.labels.is_some() {
                 meta.labels = new.labels;
@@ -327,7 +345,7 @@ pub(crate) async fn update(
             }
         }
         record.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }
 
@@ -399,7 +417,7 @@ pub(crate) async fn activate(
         // Activation lets the agent connect again, so its access info can be fetched again.
         record.access_downloaded = false;
         record.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }
 
@@ -431,7 +449,7 @@ pub(crate) async fn associate_rules(
         let record = find_mut(account, &id)?;
         record.rules = body.rule_id_namespaces;
         record.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }
 
@@ -444,12 +462,19 @@ fn cce_clusters(caller: &Caller) -> Vec<Cluster> {
             serde_json::from_value(json!({
                 "kind": "Cluster", "apiVersion": "v1",
                 "metadata": {"name": name, "uid": format!("57ef11e7-7d72-11ee-a590-0255ac100b0{i}"),
-                             "creationTimestamp": "2023-11-07T13:34:15Z"},
+                             "creationTimestamp": "2023-11-07T13:34:15Z",
+                             "labels": {"FeatureGates": "elbv3,SupportClientCertificateRevocation,xGPU"}},
                 "spec": {"syncMode": "", "apiEndpoint": "https://cce-internal.cn-north-4.myhuaweicloud.com",
                          "provider": "huaweicloud", "type": "cce", "category": "self", "region": "cn-north-4",
                          "country": "CN", "city": "150900", "projectID": caller.project_id,
                          "projectName": "cn-north-4", "IsDownloadedCert": false},
-                "status": {"kubernetesVersion": "v1.28", "phase": "Available"}
+                "status": {"kubernetesVersion": "v1.28", "phase": "Available",
+                           "conditions": [
+                               {"type": "Ready", "status": "True", "reason": "ClusterAvailable",
+                                "lastTransitionTime": "2023-11-07T13:40:00Z"},
+                               {"type": "Cluster", "status": "Available", "reason": "ClusterAvailable",
+                                "lastTransitionTime": "2023-11-07T13:40:00Z"}],
+                           "endpoints": [{"url": format!("https://192.168.1.4{i}:5443"), "type": "Internal"}]}
             }))
             .ok()
         })
@@ -500,7 +525,7 @@ pub(crate) async fn join_fleet(
     validation::body(validate::id("clusterGroupID", &body.cluster_group_id))?;
     app.write(&caller, |account| {
         join(account, &id, &body.cluster_group_id)?;
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }
 
@@ -545,6 +570,6 @@ pub(crate) async fn leave_fleet(
             spec.manage_type = Some("discrete".into());
         }
         record.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }

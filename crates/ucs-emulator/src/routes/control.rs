@@ -38,6 +38,8 @@ pub(crate) async fn state(State(app): State<Arc<AppState>>) -> Json<Value> {
         "version": store.version,
         "accounts": store.accounts,
         "gateway_grants": grants,
+        "iam_tokens": app.tokens.len(),
+        "panics": app.panics.load(std::sync::atomic::Ordering::Relaxed),
     }))
 }
 

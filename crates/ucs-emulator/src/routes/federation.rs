@@ -14,7 +14,7 @@ use ucs_sdk::models::{
 use ucs_sdk::validate;
 
 use super::fleets::{check_id, find, find_mut};
-use super::{created_empty, ok_empty};
+use super::{created_object, ok_empty};
 use crate::auth::Caller;
 use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
@@ -43,7 +43,7 @@ pub(crate) async fn enable(
         if record.federation.is_some() {
             // Retrying the join of every cluster is allowed on an enabled federation.
             return if retry_join_all {
-                Ok(created_empty())
+                Ok(created_object())
             } else {
                 Err(ApiFailure::new(
                     "UCS.01080002",
@@ -67,7 +67,7 @@ pub(crate) async fn enable(
             connection_id: None,
         });
         record.updated_at = now;
-        Ok(created_empty())
+        Ok(created_object())
     })
 }
 
@@ -77,7 +77,11 @@ pub(crate) async fn disable(
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
     check_id(&id)?;
-    app.write(&caller, |account| {
+    app.write_store(|store| {
+        let account = store
+            .accounts
+            .get_mut(&caller.domain_id)
+            .ok_or_else(|| ApiFailure::fleet_not_found(&id))?;
         let record = find_mut(account, &id)?;
         if record.federation.take().is_none() {
             return Err(not_federated(&id));
@@ -89,6 +93,8 @@ pub(crate) async fn disable(
         record.updated_at = Utc::now();
         let name = record.fleet.name().to_owned();
         account.karmada.remove(&name);
+        // The fleet's kubeconfigs stop opening its gateway.
+        store.revoke_grants(&caller.domain_id, &name);
         Ok(ok_empty())
     })
 }
@@ -180,13 +186,16 @@ fn issue_kubeconfig(
         Ok(find(account, id)?.fleet.name().to_owned())
     })?;
     let token = new_token("gw-");
+    let expires_at =
+        chrono::Duration::try_days(days).and_then(|d| Utc::now().checked_add_signed(d));
     app.write_store(|store| {
-        store.gateway_tokens.insert(
+        store.grant(
             token.clone(),
             GatewayGrant {
                 domain_id: caller.domain_id.clone(),
                 project_id: caller.project_id.clone(),
                 fleet: name.clone(),
+                expires_at,
             },
         );
         Ok(())

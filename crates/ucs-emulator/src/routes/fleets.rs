@@ -15,7 +15,7 @@ use ucs_sdk::models::{
 use ucs_sdk::validate;
 
 use super::clusters::{check_rules, join};
-use super::ok_empty;
+use super::{ok_empty, ok_object};
 use crate::auth::Caller;
 use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
@@ -183,7 +183,11 @@ pub(crate) async fn delete(
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
     check_id(&id)?;
-    app.write(&caller, |account| {
+    app.write_store(|store| {
+        let account = store
+            .accounts
+            .get_mut(&caller.domain_id)
+            .ok_or_else(|| ApiFailure::fleet_not_found(&id))?;
         let record = find(account, &id)?;
         let members = account.fleet_members(&id);
         if !members.is_empty() {
@@ -198,6 +202,7 @@ pub(crate) async fn delete(
         let name = record.fleet.name().to_owned();
         account.fleets.remove(&id);
         account.karmada.remove(&name);
+        store.revoke_grants(&caller.domain_id, &name);
         Ok(ok_empty())
     })
 }
@@ -226,7 +231,7 @@ pub(crate) async fn add_clusters(
             join(account, cid, &id)?;
         }
         find_mut(account, &id)?.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }
 
@@ -249,7 +254,7 @@ pub(crate) async fn update_description(
             spec.description = Some(body.description);
         }
         record.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }
 
@@ -266,7 +271,7 @@ pub(crate) async fn associate_rules(
         let record = find_mut(account, &id)?;
         record.rules = body.rule_id_namespaces;
         record.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }
 
@@ -286,6 +291,6 @@ pub(crate) async fn update_zones(
             spec.dns_suffix = Some(body.dns_suffix);
         }
         record.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }

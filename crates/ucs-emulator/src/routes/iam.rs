@@ -66,7 +66,8 @@ pub(crate) async fn token(State(app): State<Arc<AppState>>, body: axum::body::By
     let scope = &request["auth"]["scope"];
     let project_scoped = scope.get("project").is_some();
     let now = Utc::now();
-    let expires = now + Duration::hours(24);
+    let ttl = Duration::from_std(app.config.iam_token_ttl).unwrap_or(Duration::hours(24));
+    let expires = now.checked_add_signed(ttl).unwrap_or(now);
     let token = new_token("MII");
     app.tokens.issue(token.clone(), caller.clone(), expires);
     let mut body = json!({"token": {
@@ -102,6 +103,7 @@ pub(crate) async fn projects(
         "projects": [{
             "id": caller.project_id, "name": name, "domain_id": caller.domain_id,
             "parent_id": caller.domain_id, "is_domain": false, "enabled": true, "description": "",
+            "links": {"next": null, "previous": null, "self": format!("/v3/projects/{}", caller.project_id)},
         }],
         "links": {"next": null, "previous": null, "self": "/v3/projects"},
     })))

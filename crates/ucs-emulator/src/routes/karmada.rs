@@ -3,8 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -26,6 +25,15 @@ fn status(code: StatusCode, reason: &str, message: impl Into<String>) -> Respons
         "message": message.into(), "reason": reason, "code": code.as_u16(),
     });
     (code, Json(body)).into_response()
+}
+
+/// A Kubernetes `Invalid` answer for a `metadata` that is not an object.
+fn invalid_metadata() -> Response {
+    status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "Invalid",
+        "metadata: Invalid value: must be an object",
+    )
 }
 
 /// Where an object lives: its collection key, its name, and the namespace in the path.
@@ -189,11 +197,25 @@ pub(crate) async fn serve(
     method: Method,
     headers: HeaderMap,
     _params: Params,
-    body: Bytes,
+    req: Request,
 ) -> Response {
+    // The bearer token is checked before the body is read.
     let caller = match authorize(&app, &fleet, &headers) {
         Ok(c) => c,
         Err(r) => return r.response(),
+    };
+    let body = match axum::body::to_bytes(req.into_body(), app.config.max_body).await {
+        Ok(body) => body,
+        Err(_) => {
+            return status(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "RequestEntityTooLarge",
+                format!(
+                    "the body is larger than the {} bytes accepted",
+                    app.config.max_body
+                ),
+            )
+        }
     };
     let federated = app
         .read(&caller, |account| Ok(fleet_is_federated(account, &fleet)))
@@ -273,6 +295,9 @@ fn apply(
             let Some(mut object) = object else {
                 return status(StatusCode::BAD_REQUEST, "BadRequest", "a body is required");
             };
+            if !object["metadata"].is_object() && !object["metadata"].is_null() {
+                return invalid_metadata();
+            }
             let Some(name) = object["metadata"]["name"].as_str().map(str::to_owned) else {
                 return status(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -319,6 +344,11 @@ fn apply(
                 merge_patch(&mut merged, &body);
                 merged
             };
+            // `metadata` is the server's to fill in: anything but an object is refused.
+            match next.get("metadata") {
+                None | Some(Value::Null) | Some(Value::Object(_)) => {}
+                Some(_) => return invalid_metadata(),
+            }
             // Server-owned metadata survives replacement.
             for key in ["uid", "creationTimestamp", "namespace", "name"] {
                 if let Some(v) = current["metadata"].get(key) {

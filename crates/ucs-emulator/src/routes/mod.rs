@@ -11,6 +11,8 @@ mod rules;
 
 use std::sync::Arc;
 
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, put};
@@ -24,13 +26,21 @@ pub(crate) fn ok_empty() -> Response {
     StatusCode::OK.into_response()
 }
 
-/// An empty 201 answer (enabling federation).
-pub(crate) fn created_empty() -> Response {
-    StatusCode::CREATED.into_response()
+/// A 200 `{}` JSON answer: the official SDKs model these answers (updates, activation,
+/// leaving a fleet) as a JSON object, and the Go SDK fails on an empty body.
+pub(crate) fn ok_object() -> Response {
+    (StatusCode::OK, axum::Json(serde_json::json!({}))).into_response()
+}
+
+/// A 201 `{}` JSON answer (enabling federation), for the same reason as [`ok_object`].
+pub(crate) fn created_object() -> Response {
+    (StatusCode::CREATED, axum::Json(serde_json::json!({}))).into_response()
 }
 
 pub(crate) fn router(app: Arc<AppState>) -> Router {
     let fleet = "/v1/clustergroups/{id}";
+    // Bodies read without authentication (the IAM token request, the control endpoints).
+    let small = app.config.max_unauthenticated_body;
     Router::new()
         .route("/v1/clusters", get(clusters::list).post(clusters::register))
         .route(
@@ -106,7 +116,10 @@ pub(crate) fn router(app: Arc<AppState>) -> Router {
             "/v5/{project_id}/container/kubernetes/multi-cloud/clusters/{cluster_id}",
             get(hss::get).delete(hss::delete),
         )
-        .route("/v3/auth/tokens", post(iam::token))
+        .route(
+            "/v3/auth/tokens",
+            post(iam::token).layer(DefaultBodyLimit::max(small)),
+        )
         .route("/v3/projects", get(iam::projects))
         .route("/v3/auth/domains", get(iam::domains))
         .route("/karmada/{fleet}", any(karmada::root))
@@ -115,15 +128,18 @@ pub(crate) fn router(app: Arc<AppState>) -> Router {
         .route("/_emulator/state", get(control::state))
         .route(
             "/_emulator/faults",
-            get(control::faults).put(control::set_faults),
+            get(control::faults).put(control::set_faults.layer(DefaultBodyLimit::max(small))),
         )
         .route(
             "/_emulator/faults/next",
-            get(control::pending_faults).post(control::push_faults),
+            get(control::pending_faults)
+                .post(control::push_faults.layer(DefaultBodyLimit::max(small))),
         )
         .route("/_emulator/log", get(control::log))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        // Requests that got here are authenticated (or open with a smaller limit above).
+        .layer(DefaultBodyLimit::max(app.config.max_body))
         .with_state(app)
 }
 

@@ -8,10 +8,9 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::Utc;
 use serde_json::json;
-use ucs_sdk::models::{CreateRule, ObjectMeta, Rule, RuleSpec, UpdateRule, RULE_TYPES};
-use ucs_sdk::validate;
+use ucs_sdk::models::{CreateRule, ObjectMeta, Rule, RuleSpec, UpdateRule};
 
-use super::ok_empty;
+use super::{ok_empty, ok_object};
 use crate::auth::Caller;
 use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
@@ -21,10 +20,27 @@ use crate::server::AppState;
 use crate::state::{go_time, RuleRecord};
 use crate::validation;
 
+/// Every field of a rule spec is optional (reference 3.3.1 and 3.3.4 and the official
+/// `RuleSpec`); given ones are checked.
 fn check_spec(spec: &RuleSpec) -> ApiResult<()> {
-    let rule_type = spec.rule_type.as_deref().unwrap_or_default();
-    validation::body(validate::one_of("spec.type", rule_type, RULE_TYPES))?;
     validation::body(ucs_sdk::body_checks::rule_spec(spec))
+}
+
+/// An update changes the fields it gives and keeps the others.
+fn merge_spec(old: &mut RuleSpec, new: RuleSpec) {
+    if new.iam_user_ids.is_some() {
+        old.iam_user_ids = new.iam_user_ids;
+    }
+    if new.rule_type.is_some() {
+        old.rule_type = new.rule_type;
+    }
+    if new.contents.is_some() {
+        old.contents = new.contents;
+    }
+    if new.description.is_some() {
+        old.description = new.description;
+    }
+    old.extra.extend(new.extra);
 }
 
 pub(crate) async fn create(
@@ -107,18 +123,20 @@ pub(crate) async fn update(
     JsonBody(body): JsonBody<UpdateRule>,
 ) -> ApiResult<Response> {
     validation::path_id("ruleid", &id)?;
-    let spec = body
-        .spec
-        .ok_or_else(|| ApiFailure::bad_body("invalid argument `spec`: required"))?;
-    check_spec(&spec)?;
+    // `spec` is optional (reference 3.3.4, official `UpdateRuleRequestBody`): none changes nothing.
+    if let Some(spec) = &body.spec {
+        check_spec(spec)?;
+    }
     app.write(&caller, |account| {
         let record = account
             .rules
             .get_mut(&id)
             .ok_or_else(|| ApiFailure::rule_not_found(&id))?;
-        record.rule.spec = Some(spec);
+        if let Some(new) = body.spec {
+            merge_spec(record.rule.spec.get_or_insert_with(RuleSpec::default), new);
+        }
         record.updated_at = Utc::now();
-        Ok(ok_empty())
+        Ok(ok_object())
     })
 }
 

@@ -200,8 +200,10 @@ pub fn profile_path() -> Option<PathBuf> {
 }
 
 /// Parses the INI profile file. `[basic]` carries `project_id`, `[global]` carries `domain_id`;
-/// both take `ak`, `sk`, `security_token` and `iam_endpoint`. `[basic]` wins where both set a value.
-pub fn parse_profile(text: &str) -> CredentialSource {
+/// both take `ak`, `sk`, `security_token` and `iam_endpoint`. The key pair comes whole from one
+/// section (the first of `[basic]`, `[global]` with an `ak` or `sk`), never mixed across them; a
+/// section with only one of the two is refused, naming it.
+pub fn parse_profile(text: &str) -> Result<CredentialSource> {
     let mut sections: HashMap<String, HashMap<String, String>> = HashMap::new();
     let mut current = String::new();
     for raw in text.lines() {
@@ -220,21 +222,28 @@ pub fn parse_profile(text: &str) -> CredentialSource {
                 .insert(k.trim().to_ascii_lowercase(), v.trim().to_owned());
         }
     }
-    let pick = |key: &str| {
+    let known = || {
         ["basic", "global"]
-            .iter()
-            .filter_map(|s| sections.get(*s))
-            .find_map(|s| non_empty(s.get(key).cloned()))
+            .into_iter()
+            .filter_map(|name| sections.get(name).map(|s| (name, s)))
     };
-    let credentials = match (pick("ak"), pick("sk")) {
-        (Some(ak), Some(sk)) => Some(Credentials::AkSk {
-            ak,
-            sk: SecretString::new(sk),
-            security_token: pick("security_token").map(SecretString::new),
-        }),
-        _ => None,
-    };
-    CredentialSource {
+    let value = |s: &HashMap<String, String>, key: &str| non_empty(s.get(key).cloned());
+    let pick = |key: &str| known().find_map(|(_, s)| value(s, key));
+    let mut credentials = None;
+    for (name, section) in known() {
+        credentials = match (value(section, "ak"), value(section, "sk")) {
+            (None, None) => continue,
+            (Some(ak), Some(sk)) => Some(Credentials::AkSk {
+                ak,
+                sk: SecretString::new(sk),
+                security_token: value(section, "security_token").map(SecretString::new),
+            }),
+            (Some(_), None) => return Err(half_pair(name, "ak", "sk")),
+            (None, Some(_)) => return Err(half_pair(name, "sk", "ak")),
+        };
+        break;
+    }
+    Ok(CredentialSource {
         credentials,
         domain_id: sections
             .get("global")
@@ -243,19 +252,59 @@ pub fn parse_profile(text: &str) -> CredentialSource {
             .get("basic")
             .and_then(|s| non_empty(s.get("project_id").cloned())),
         iam_endpoint: pick("iam_endpoint"),
-    }
+    })
 }
 
-/// Reads the profile file at `path`; a missing file is an empty source.
+fn half_pair(section: &str, has: &str, lacks: &str) -> Error {
+    Error::Config(format!(
+        "credentials file: section [{section}] has {has} but no {lacks} (both must be in the same section)"
+    ))
+}
+
+/// Reads the profile file at `path`; a missing file is an empty source. A file that group or
+/// others may read is used but warned about, once per path, as ssh and the AWS CLI do.
 pub fn from_profile(path: &Path) -> Result<CredentialSource> {
     match std::fs::read_to_string(path) {
-        Ok(text) => Ok(parse_profile(&text)),
+        Ok(text) => {
+            if let Some(warning) = permission_warning(path) {
+                tracing::warn!("{warning}");
+            }
+            parse_profile(&text)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(CredentialSource::default()),
         Err(e) => Err(Error::Config(format!(
             "cannot read credentials file {}: {e}",
             path.display()
         ))),
     }
+}
+
+/// The warning for a credentials file readable by group or others, the first time `path` is seen
+/// so (`None` afterwards, for other files, and where modes do not exist).
+fn permission_warning(path: &Path) -> Option<String> {
+    let mode = loose_mode(path)?;
+    static WARNED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let mut warned = WARNED.lock().ok()?;
+    if warned.iter().any(|p| p == path) {
+        return None;
+    }
+    warned.push(path.to_owned());
+    Some(format!(
+        "credentials file {} has mode {mode:03o}: group or others can read it (chmod 600 it)",
+        path.display()
+    ))
+}
+
+#[cfg(unix)]
+fn loose_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then_some(mode)
+}
+
+#[cfg(not(unix))]
+fn loose_mode(_path: &Path) -> Option<u32> {
+    None
 }
 
 #[cfg(test)]
@@ -286,7 +335,8 @@ mod tests {
     fn profile_reads_basic_and_global() {
         let src = parse_profile(
             "[basic]\nak = A\nsk = S\nproject_id = p1\n\n[global]\nak = A\nsk = S\ndomain_id = d1\niam_endpoint = http://iam\n",
-        );
+        )
+        .unwrap_or_default();
         assert_eq!(src.credentials, Some(Credentials::aksk("A", "S")));
         assert_eq!(src.project_id.as_deref(), Some("p1"));
         assert_eq!(src.domain_id.as_deref(), Some("d1"));
@@ -302,5 +352,64 @@ mod tests {
             Credentials::password("u", "p4ss", "d")
         );
         assert!(!text.contains("topsecret") && !text.contains("tok3n") && !text.contains("p4ss"));
+    }
+
+    #[test]
+    fn the_key_pair_comes_from_one_section() {
+        // `[global]` alone has a whole pair; `[basic]` has none: the pair is global's, whole.
+        let src = parse_profile("[basic]\nproject_id = p\n[global]\nak = GA\nsk = GS\n")
+            .unwrap_or_default();
+        assert_eq!(src.credentials, Some(Credentials::aksk("GA", "GS")));
+        // The first section with a pair wins, its security token with it.
+        let src = parse_profile(
+            "[basic]\nak = BA\nsk = BS\n[global]\nak = GA\nsk = GS\nsecurity_token = GT\n",
+        )
+        .unwrap_or_default();
+        assert_eq!(src.credentials, Some(Credentials::aksk("BA", "BS")));
+    }
+
+    #[test]
+    fn a_half_pair_is_refused_naming_the_section() {
+        for (text, section, lacks) in [
+            ("[basic]\nak = BA\n[global]\nsk = GS\n", "[basic]", "no sk"),
+            ("[global]\nsk = GS\n", "[global]", "no ak"),
+        ] {
+            let Err(Error::Config(message)) = parse_profile(text) else {
+                panic!("{text:?} was accepted");
+            };
+            assert!(
+                message.contains(section) && message.contains(lacks),
+                "{message}"
+            );
+            assert!(
+                !message.contains("GS") && !message.contains("BA"),
+                "{message}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_readable_file_is_warned_about_once() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("ucs-cred-perm-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let (open, private) = (dir.join("open"), dir.join("private"));
+        for (path, mode) in [(&open, 0o644), (&private, 0o600)] {
+            std::fs::write(path, "[basic]\nak = A\nsk = topsecret\n").unwrap_or_default();
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+        }
+        let warning = permission_warning(&open).unwrap_or_default();
+        assert!(warning.contains(&open.display().to_string()), "{warning}");
+        assert!(
+            warning.contains("644") && !warning.contains("topsecret"),
+            "{warning}"
+        );
+        assert_eq!(permission_warning(&open), None, "warned twice");
+        assert_eq!(permission_warning(&private), None);
+        // The file is still used.
+        let src = from_profile(&private).unwrap_or_default();
+        assert_eq!(src.credentials, Some(Credentials::aksk("A", "topsecret")));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -9,9 +9,12 @@ use serde_json::{Map, Value};
 pub type Extra = Map<String, Value>;
 
 /// Kubernetes-style object metadata (`ObjectMeta`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+// Its Debug shows annotation and unknown field names, not their values (a kubeconfig, a token).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+// Kotlin's `toString()` and Swift's `description` print this Debug, not every field.
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
 pub struct ObjectMeta {
     /// Object id.
     #[serde(default, skip_serializing_if = "Option::is_none", alias = "UID")]
@@ -52,6 +55,35 @@ pub struct ObjectMeta {
     #[cfg_attr(feature = "schema", schemars(skip))]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
+}
+
+/// Map keys with every value shown as `***`.
+struct Redacted<'a, I>(&'a I);
+
+impl<'a, I, K, V> std::fmt::Debug for Redacted<'a, I>
+where
+    &'a I: IntoIterator<Item = (K, V)>,
+    K: std::fmt::Debug,
+{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.0.into_iter().map(|(k, _)| (k, "***")))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for ObjectMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ObjectMeta")
+            .field("uid", &self.uid)
+            .field("name", &self.name)
+            .field("labels", &self.labels)
+            .field("annotations", &self.annotations.as_ref().map(Redacted))
+            .field("creation_timestamp", &self.creation_timestamp)
+            .field("update_timestamp", &self.update_timestamp)
+            .field("extra", &Redacted(&self.extra))
+            .finish()
+    }
 }
 
 /// `{"uid": ...}`: what the create calls answer.
@@ -123,4 +155,25 @@ pub struct PageQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_annotation_and_extra_values() {
+        let meta = ObjectMeta {
+            name: Some("prod".into()),
+            annotations: Some(BTreeMap::from([(
+                "kubeconfig".to_owned(),
+                "token: s3cr3t-annotation".to_owned(),
+            )])),
+            extra: Map::from_iter([("password".to_owned(), Value::from("s3cr3t-extra"))]),
+            ..Default::default()
+        };
+        let text = format!("{meta:?} {meta:#?}");
+        assert!(!text.contains("s3cr3t"), "{text}");
+        assert!(text.contains("prod") && text.contains("kubeconfig") && text.contains("password"));
+    }
 }

@@ -148,8 +148,10 @@ impl fmt::Debug for KubeconfigDoc {
     }
 }
 
-/// A kubeconfig as answered: usually a JSON document; the reference also documents an array of
-/// strings, so a JSON string (or a one-element array of one) holding the document is accepted too.
+/// A kubeconfig as answered: usually a JSON document. The reference documents `/cert` as an
+/// array of strings and `/kubeconfig` as a file, so a JSON string holding the document (JSON or
+/// YAML, over several lines), an array of such strings (one document, or its lines) and a raw
+/// YAML body ([`Kubeconfig::from_body`]) are accepted too.
 #[derive(Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
@@ -161,29 +163,58 @@ impl fmt::Debug for Kubeconfig {
     }
 }
 
+/// A kubeconfig document written as text: JSON, else YAML; it must be a mapping.
+fn from_text(text: &str) -> Result<KubeconfigDoc, String> {
+    if let Ok(v) = serde_json::from_str::<Value>(text) {
+        return match v {
+            Value::Object(_) => serde_json::from_value(v).map_err(|e| e.to_string()),
+            _ => Err("expected a kubeconfig document, got JSON that is not an object".into()),
+        };
+    }
+    let v: Value = serde_norway::from_str(text).map_err(|e| format!("not JSON nor YAML: {e}"))?;
+    match v {
+        Value::Object(_) => serde_json::from_value(v).map_err(|e| e.to_string()),
+        _ => Err("expected a kubeconfig document, got YAML that is not a mapping".into()),
+    }
+}
+
+fn from_value(v: Value) -> Result<KubeconfigDoc, String> {
+    match v {
+        Value::Object(_) => serde_json::from_value(v).map_err(|e| e.to_string()),
+        Value::String(s) => from_text(&s),
+        Value::Array(mut items) if items.len() == 1 => from_value(items.remove(0)),
+        // Several strings: the document's lines (or blocks), as `accessinfo` answers them.
+        Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_string) => {
+            let lines: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            from_text(&lines.join("\n"))
+        }
+        Value::Array(_) => Err("expected a kubeconfig document, got an array".into()),
+        Value::Null => Err("expected a kubeconfig document, got null".into()),
+        _ => Err("expected a kubeconfig document, got a scalar".into()),
+    }
+}
+
 impl<'de> Deserialize<'de> for Kubeconfig {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        fn from_value<E: Error>(v: Value) -> Result<KubeconfigDoc, E> {
-            match v {
-                Value::Object(_) => serde_json::from_value(v).map_err(E::custom),
-                Value::String(s) => serde_json::from_str(&s).map_err(E::custom),
-                Value::Array(mut items) if items.len() == 1 => from_value(items.remove(0)),
-                other => Err(E::custom(format!(
-                    "expected a kubeconfig document, got {}",
-                    match other {
-                        Value::Array(_) => "an array",
-                        Value::Null => "null",
-                        _ => "a scalar",
-                    }
-                ))),
-            }
-        }
-        from_value(Value::deserialize(d)?).map(Kubeconfig)
+        from_value(Value::deserialize(d)?)
+            .map(Kubeconfig)
+            .map_err(D::Error::custom)
     }
 }
 
 impl Kubeconfig {
+    /// Decodes an answer body: any JSON form above, or the document as raw YAML text.
+    pub fn from_body(body: &[u8]) -> Result<Self, String> {
+        match serde_json::from_slice::<Value>(body) {
+            Ok(v) => from_value(v).map(Kubeconfig),
+            Err(_) => {
+                let text = std::str::from_utf8(body).map_err(|e| e.to_string())?;
+                from_text(text).map(Kubeconfig)
+            }
+        }
+    }
+
     /// The document as JSON text, ready to save as `~/.kube/config`.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.0).unwrap_or_default()

@@ -107,6 +107,9 @@ impl Clusters {
     }
 
     /// `GET /v1/clusters/{id}/accessinfo`: the agent's access files; answered once only.
+    ///
+    /// Never retried once the request may have reached the service (only a refused connection
+    /// is retried): the service answers it once, so a repeat would lose the agent's credentials.
     pub async fn access_info(
         &self,
         cluster_id: &str,
@@ -116,6 +119,7 @@ impl Clusters {
         let path = format!("{}/accessinfo", Self::path(cluster_id));
         let mut req = self.client.request(Service::Ucs, Method::GET, path)?;
         req.query = query_pairs(query)?;
+        req.one_shot = true;
         self.client.call(req).await
     }
 

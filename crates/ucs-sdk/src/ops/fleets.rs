@@ -245,7 +245,7 @@ impl Fleets {
             self.client
                 .request(Service::Ucs, Method::POST, Self::path(fleet_id, "/cert"))?;
         req.body = Some(body_of(body)?);
-        self.client.call(req).await
+        self.kubeconfig(req).await
     }
 
     /// `POST .../connection`: creates the VPC endpoint to the federation API server.
@@ -279,7 +279,17 @@ impl Fleets {
             Self::path(fleet_id, "/kubeconfig"),
         )?;
         req.body = Some(body_of(body)?);
-        self.client.call(req).await
+        self.kubeconfig(req).await
+    }
+
+    /// Sends a kubeconfig call; the answer may be JSON or a YAML file (reference 3.2.16).
+    async fn kubeconfig(&self, req: crate::transport::Request) -> Result<Kubeconfig> {
+        let resp = self.client.send(req).await?;
+        Kubeconfig::from_body(&resp.body).map_err(|message| Error::Decode {
+            status: resp.status,
+            request_id: resp.request_id.clone(),
+            message,
+        })
     }
 
     /// Polls `federation_progress` until the job succeeds, fails or `options.timeout` passes,
@@ -322,7 +332,10 @@ impl Fleets {
                 });
             }
             tokio::time::sleep(interval.min(options.timeout - elapsed)).await;
-            interval = interval.mul_f64(1.5).min(options.max_interval);
+            // Grows by half; saturating, since `mul_f64` panics on a huge caller-given interval.
+            interval = interval
+                .saturating_add(interval / 2)
+                .min(options.max_interval);
         }
     }
 }

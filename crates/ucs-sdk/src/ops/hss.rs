@@ -55,6 +55,7 @@ impl Hss {
         check(body, query)?;
         let project_id = self.client.inner.project_id().await?;
         validate::length("project_id", &project_id, 1, 256)?;
+        validate::path_segment("project_id", &project_id)?;
         let path = format!(
             "/v5/{}/container/kubernetes/multi-cloud/clusters",
             seg(&project_id)

@@ -32,6 +32,8 @@ pub struct Canned {
     pub delay: Duration,
     /// Only answer requests whose path starts with this (others get the default).
     pub path_prefix: Option<&'static str>,
+    /// Only answer requests carrying this header value.
+    pub when_header: Option<(&'static str, String)>,
 }
 
 impl Canned {
@@ -42,7 +44,12 @@ impl Canned {
             body: body.to_string(),
             delay: Duration::ZERO,
             path_prefix: None,
+            when_header: None,
         }
+    }
+    pub fn when_header(mut self, name: &'static str, value: &str) -> Self {
+        self.when_header = Some((name, value.to_owned()));
+        self
     }
     pub fn header(mut self, k: &'static str, v: &str) -> Self {
         self.headers.push((k, v.to_owned()));
@@ -87,6 +94,17 @@ async fn handle(
     body: Bytes,
 ) -> Response {
     let path = uri.path().to_owned();
+    let matches = |c: &Canned| {
+        c.path_prefix.is_none_or(|p| path.starts_with(p))
+            && c.when_header.as_ref().is_none_or(|(k, v)| {
+                headers.get(*k).and_then(|h| h.to_str().ok()) == Some(v.as_str())
+            })
+    };
+    let canned = {
+        let mut script = mock.script.lock().expect("lock");
+        let pos = script.iter().position(matches);
+        pos.and_then(|i| script.remove(i))
+    };
     mock.seen.lock().expect("lock").push(Seen {
         method: method.to_string(),
         path: path.clone(),
@@ -94,13 +112,6 @@ async fn handle(
         headers,
         body,
     });
-    let canned = {
-        let mut script = mock.script.lock().expect("lock");
-        let pos = script
-            .iter()
-            .position(|c| c.path_prefix.is_none_or(|p| path.starts_with(p)));
-        pos.and_then(|i| script.remove(i))
-    };
     let c = canned.unwrap_or_else(|| Canned::json(200, serde_json::json!({})));
     if !c.delay.is_zero() {
         tokio::time::sleep(c.delay).await;
