@@ -413,3 +413,56 @@ async fn list_ordering_and_pagination_follow_the_query() {
     assert!(no_status["items"][0].get("status").is_none());
     raw.emu.shutdown().await;
 }
+
+/// What the reference marks optional is accepted: a rule without `type`, a custom rule without
+/// `contents` (3.3.4's example), an update without `spec` (which changes nothing), any city
+/// outside China (3.1.4's `country AL, city AL`), and 5.5's `unknown` city; updates answer `{}`.
+#[tokio::test]
+async fn reference_optional_fields_are_accepted() {
+    let raw = open(EmulatorConfig::default()).await;
+    let untyped = raw
+        .post(
+            "/v1/permissions/rules",
+            json!({"metadata": {"name": "untyped"}, "spec": {"iamUserIDs": ["u1"]}}),
+        )
+        .await;
+    assert_eq!(untyped.status, 201, "{}", untyped.body);
+    let rid = untyped.body["uid"].as_str().expect("uid").to_owned();
+    let path = format!("/v1/permissions/rules/{rid}");
+    let a = raw
+        .put(
+            &path,
+            json!({"spec": {"type": "custom", "description": "d"}}),
+        )
+        .await;
+    assert_eq!((a.status, &a.body), (200, &json!({})));
+    assert_eq!(raw.put(&path, json!({})).await.status, 200);
+    let spec = &raw.get("/v1/permissions/rules").await.body["items"][0]["spec"];
+    assert_eq!(
+        (&spec["type"], &spec["description"], &spec["iamUserIDs"]),
+        (&json!("custom"), &json!("d"), &json!(["u1"]))
+    );
+    let cid = raw.cluster("c1").await;
+    let a = raw
+        .put(
+            &format!("/v1/clusters/{cid}"),
+            json!({"kind": "Cluster", "apiVersion": "v1", "spec": {"country": "AL", "city": "AL"}}),
+        )
+        .await;
+    assert_eq!((a.status, &a.body), (200, &json!({})), "{}", a.body);
+    let a = raw
+        .put(
+            &format!("/v1/clusters/{cid}"),
+            json!({"kind": "Cluster", "apiVersion": "v1", "spec": {"country": "CN", "city": "AL"}}),
+        )
+        .await;
+    assert_eq!((a.status, a.code()), (400, "UCS.00000012"));
+    let mut unknown = cluster_body("unknown-city");
+    unknown["spec"]["city"] = json!("unknown");
+    assert_eq!(raw.post("/v1/clusters", unknown).await.status, 201);
+    let mut abroad = cluster_body("abroad-city");
+    abroad["spec"]["country"] = json!("DE");
+    abroad["spec"]["city"] = json!("Berlin");
+    assert_eq!(raw.post("/v1/clusters", abroad).await.status, 201);
+    raw.emu.shutdown().await;
+}

@@ -38,8 +38,10 @@ fn check_project(caller: &Caller, project_id: &str) -> ApiResult<()> {
 }
 
 fn check(body: &CreateMulticloudCluster) -> ApiResult<()> {
-    let name = body.name.as_deref().unwrap_or_default();
-    validation::body(validate::length("name", name, 1, 128))?;
+    // `name` is optional in the official HSS models (only `kube_config` is required there).
+    if let Some(name) = body.name.as_deref() {
+        validation::body(validate::length("name", name, 1, 128))?;
+    }
     for (field, value, allowed) in [
         ("provider", &body.provider, HSS_PROVIDERS),
         (

@@ -163,24 +163,42 @@ impl fmt::Debug for Kubeconfig {
     }
 }
 
+/// A mapping as a document. serde's messages quote the offending value, which may be a
+/// credential, so the error names only the kind of problem.
+fn from_mapping(v: Value) -> Result<KubeconfigDoc, String> {
+    serde_json::from_value(v).map_err(|e| {
+        format!(
+            "a kubeconfig field has the wrong shape ({:?} error)",
+            e.classify()
+        )
+    })
+}
+
 /// A kubeconfig document written as text: JSON, else YAML; it must be a mapping.
 fn from_text(text: &str) -> Result<KubeconfigDoc, String> {
     if let Ok(v) = serde_json::from_str::<Value>(text) {
         return match v {
-            Value::Object(_) => serde_json::from_value(v).map_err(|e| e.to_string()),
+            Value::Object(_) => from_mapping(v),
             _ => Err("expected a kubeconfig document, got JSON that is not an object".into()),
         };
     }
-    let v: Value = serde_norway::from_str(text).map_err(|e| format!("not JSON nor YAML: {e}"))?;
+    let v: Value = serde_norway::from_str(text).map_err(|e| match e.location() {
+        Some(at) => format!(
+            "not JSON nor YAML (line {}, column {})",
+            at.line(),
+            at.column()
+        ),
+        None => "not JSON nor YAML".to_owned(),
+    })?;
     match v {
-        Value::Object(_) => serde_json::from_value(v).map_err(|e| e.to_string()),
+        Value::Object(_) => from_mapping(v),
         _ => Err("expected a kubeconfig document, got YAML that is not a mapping".into()),
     }
 }
 
 fn from_value(v: Value) -> Result<KubeconfigDoc, String> {
     match v {
-        Value::Object(_) => serde_json::from_value(v).map_err(|e| e.to_string()),
+        Value::Object(_) => from_mapping(v),
         Value::String(s) => from_text(&s),
         Value::Array(mut items) if items.len() == 1 => from_value(items.remove(0)),
         // Several strings: the document's lines (or blocks), as `accessinfo` answers them.

@@ -9,10 +9,10 @@ import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 
 /**
- * The `ucs emulator` process shared by every test class: started once on a free port, killed
- * when the JVM exits. Line 1 of its stdout is the base URL, line 2 the demo credentials (JSON).
+ * A `ucs emulator` process on a free port, with `extraArgs` after the defaults. Line 1 of its
+ * stdout is the base URL, line 2 the demo credentials (JSON).
  */
-object Emulator {
+class EmulatorProcess(vararg extraArgs: String) : AutoCloseable {
     val baseUrl: String
     private val credentials: Map<String, String>
     private val process: Process
@@ -23,7 +23,7 @@ object Emulator {
             ?: System.getProperty("ucs.bin")
             ?: File("../target/debug/ucs").absolutePath
         check(File(bin).canExecute()) { "emulator binary $bin missing: run `cargo build -p ucs-cli` or set UCS_BIN" }
-        process = ProcessBuilder(bin, "emulator", "--listen", "127.0.0.1:0", "--federation-seconds", "0")
+        process = ProcessBuilder(bin, "emulator", "--listen", "127.0.0.1:0", "--federation-seconds", "0", *extraArgs)
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start()
         Runtime.getRuntime().addShutdownHook(Thread { process.destroy() })
@@ -66,4 +66,25 @@ object Emulator {
         domainId = credential("domain_id"),
         projectId = credential("project_id"),
     )
+
+    override fun close() {
+        process.destroy()
+        process.waitFor()
+    }
+}
+
+/** The emulator process shared by every test class: started once, killed when the JVM exits. */
+object Emulator {
+    private val shared = EmulatorProcess()
+    val baseUrl: String get() = shared.baseUrl
+
+    fun credential(name: String): String = shared.credential(name)
+
+    fun control(method: String, path: String, body: String = "{}"): String = shared.control(method, path, body)
+
+    fun reset() = shared.reset()
+
+    fun client(maxRetries: UInt? = null): UcsClient = shared.client(maxRetries)
+
+    fun options(): ClientOptions = shared.options()
 }

@@ -8,13 +8,7 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Test
-import java.io.BufferedReader
 import java.io.File
-import java.io.InputStreamReader
-import java.net.URI
-import java.net.http.HttpClient
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 import java.nio.file.Files
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
@@ -53,49 +47,17 @@ class FaultSoakTest {
 
     /** An emulator process of its own: a request-log file and room for thousands of fleets. */
     private class FaultyEmulator(log: File) : AutoCloseable {
-        private val process: Process
-        private val http = HttpClient.newHttpClient()
-        val baseUrl: String
-        private val credentials: Map<String, String>
-
-        init {
-            val bin = System.getenv("UCS_BIN") ?: System.getProperty("ucs.bin") ?: File("../target/debug/ucs").absolutePath
-            process = ProcessBuilder(
-                bin, "emulator", "--listen", "127.0.0.1:0", "--federation-seconds", "0",
-                "--quota", "100000", "--request-log", log.path,
-            ).redirectError(ProcessBuilder.Redirect.INHERIT).start()
-            val out = BufferedReader(InputStreamReader(process.inputStream))
-            baseUrl = out.readLine()?.trim()?.trimEnd('/') ?: error("emulator printed no base URL")
-            credentials = Regex("\"(\\w+)\"\\s*:\\s*\"([^\"]*)\"").findAll(out.readLine() ?: error("no credentials"))
-                .associate { it.groupValues[1] to it.groupValues[2] }
-            Thread { out.useLines { lines -> lines.forEach { } } }.apply { isDaemon = true }.start()
-        }
+        private val process = EmulatorProcess("--quota", "100000", "--request-log", log.path)
 
         fun control(method: String, path: String, body: String) {
-            val request = HttpRequest.newBuilder(URI.create("$baseUrl/_emulator/$path"))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .build()
-            val response = http.send(request, HttpResponse.BodyHandlers.ofString())
-            check(response.statusCode() in 200..299) { "$method $path answered ${response.statusCode()}: ${response.body()}" }
+            process.control(method, path, body)
         }
 
         fun client() = UcsClient(
-            ClientOptions(
-                endpoint = baseUrl,
-                ak = credentials.getValue("ak"),
-                sk = Secret(credentials.getValue("sk")),
-                domainId = credentials.getValue("domain_id"),
-                projectId = credentials.getValue("project_id"),
-                timeoutMs = DEADLINE_MS.toULong(),
-                maxRetries = 8u,
-            ),
+            process.options().copy(timeoutMs = DEADLINE_MS.toULong(), maxRetries = 8u),
         )
 
-        override fun close() {
-            process.destroy()
-            process.waitFor()
-        }
+        override fun close() = process.close()
     }
 
     private suspend fun <T> timed(out: MutableList<Outcome>, method: String, path: String, call: suspend () -> T): T? {
