@@ -1,11 +1,14 @@
 //! Client configuration: endpoints, credentials, timeouts, retries, TLS and proxy.
 
+pub mod regions;
+
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::auth::credentials::{self, Credentials};
 use crate::error::{Error, Result};
+use regions::{RegionService, RegionsFile};
 
 /// UCS endpoint of the China site.
 pub const UCS_ENDPOINT_CHINA: &str = "https://ucs.myhuaweicloud.com";
@@ -125,9 +128,12 @@ pub struct Config {
     pub site: Site,
     /// Region, for HSS, IAM and the Karmada gateway.
     pub region: Option<String>,
-    /// HSS endpoint; defaults to `https://hss.{region}.myhuaweicloud.com`.
+    /// HSS endpoint; defaults to the official table's host for the region
+    /// ([`regions::HSS_REGIONS`]), else `https://hss.{region}.myhuaweicloud.com`.
     pub hss_endpoint: Option<String>,
-    /// IAM endpoint; defaults to `https://iam.{region}.myhuaweicloud.com`, or the global one.
+    /// IAM endpoint; defaults to the official table's host for the region
+    /// ([`regions::IAM_REGIONS`]), else `https://iam.{region}.myhuaweicloud.com`, or the global
+    /// `https://iam.myhuaweicloud.com` without a region.
     pub iam_endpoint: Option<String>,
     /// Karmada gateway template with `{fleet}` and `{region}`; defaults to the reference's.
     pub karmada_endpoint: Option<String>,
@@ -202,31 +208,40 @@ impl fmt::Debug for Config {
 }
 
 impl Config {
-    pub(crate) fn ucs_endpoint(&self) -> String {
+    /// The base URL UCS calls go to.
+    pub fn ucs_endpoint(&self) -> String {
         trim_base(self.endpoint.as_deref().unwrap_or(match self.site {
             Site::China => UCS_ENDPOINT_CHINA,
             Site::International => UCS_ENDPOINT_INTERNATIONAL,
         }))
     }
 
-    pub(crate) fn hss_endpoint(&self) -> Result<String> {
+    /// The base URL HSS calls go to; an error without a region or an HSS endpoint.
+    pub fn hss_endpoint(&self) -> Result<String> {
         if let Some(e) = &self.hss_endpoint {
             return Ok(trim_base(e));
         }
         match &self.region {
-            Some(r) => Ok(format!("https://hss.{r}.myhuaweicloud.com")),
+            Some(r) => Ok(regions::builtin(RegionService::Hss, r).map_or_else(
+                || format!("https://hss.{r}.myhuaweicloud.com"),
+                str::to_owned,
+            )),
             None => Err(Error::Config(
                 "HSS needs a region or an hss_endpoint".to_owned(),
             )),
         }
     }
 
-    pub(crate) fn iam_endpoint(&self) -> String {
+    /// The base URL IAM calls go to.
+    pub fn iam_endpoint(&self) -> String {
         if let Some(e) = &self.iam_endpoint {
             return trim_base(e);
         }
         match &self.region {
-            Some(r) => format!("https://iam.{r}.myhuaweicloud.com"),
+            Some(r) => regions::builtin(RegionService::Iam, r).map_or_else(
+                || format!("https://iam.{r}.myhuaweicloud.com"),
+                str::to_owned,
+            ),
             None => "https://iam.myhuaweicloud.com".to_owned(),
         }
     }
@@ -267,30 +282,104 @@ impl ClientBuilder {
         Self::default()
     }
 
-    /// Fills what is still unset from `HUAWEICLOUD_SDK_*` variables, then from the profile file;
-    /// also reads `UCS_ENDPOINT`, `UCS_REGION`, `UCS_HSS_ENDPOINT`, `UCS_IAM_ENDPOINT`.
-    pub fn from_env(mut self) -> Result<Self> {
+    /// Fills what is still unset the way the official SDKs do: credentials and ids from
+    /// `HUAWEICLOUD_SDK_*` variables, then from the profile file (`[basiccredentials]`,
+    /// `[globalcredentials]`, or the older `[basic]`, `[global]`); `HUAWEICLOUD_SDK_IAM_ENDPOINT`
+    /// (or the older `UCS_IAM_ENDPOINT`); `UCS_ENDPOINT`, `UCS_REGION`, `UCS_HSS_ENDPOINT`,
+    /// `UCS_KARMADA_ENDPOINT`; then, for the region, the official overrides
+    /// `HUAWEICLOUD_SDK_REGION_{UCS,HSS,IAM}_{REGION}` and `regions.yaml`
+    /// (`$HUAWEICLOUD_SDK_REGIONS_FILE` or `~/.huaweicloud/regions.yaml`). A client built without
+    /// this reads no variable and no file.
+    pub fn from_env(self) -> Result<Self> {
+        self.from_env_with(|k| std::env::var(k).ok())
+    }
+
+    /// [`Self::from_env`], reading variables through `get` (the environment, or a map in
+    /// tests); the files are read from the paths the variables (`HOME` included) give.
+    pub fn from_env_with(mut self, get: impl Fn(&str) -> Option<String>) -> Result<Self> {
+        let var = |k: &str| get(k).filter(|v| !v.trim().is_empty());
+        // A URL from a variable is checked here, so the error names the variable.
+        let url_var = |k: &str| -> Result<Option<String>> {
+            let v = var(k).map(|v| v.trim().to_owned());
+            if let Some(v) = &v {
+                regions::check_url(v, k)?;
+            }
+            Ok(v)
+        };
         let c = &mut self.config;
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
-        c.endpoint = c.endpoint.take().or_else(|| var("UCS_ENDPOINT"));
+        if c.endpoint.is_none() {
+            c.endpoint = url_var("UCS_ENDPOINT")?;
+        }
         c.region = c.region.take().or_else(|| var("UCS_REGION"));
-        c.hss_endpoint = c.hss_endpoint.take().or_else(|| var("UCS_HSS_ENDPOINT"));
-        c.iam_endpoint = c.iam_endpoint.take().or_else(|| var("UCS_IAM_ENDPOINT"));
+        if c.hss_endpoint.is_none() {
+            c.hss_endpoint = url_var("UCS_HSS_ENDPOINT")?;
+        }
         c.karmada_endpoint = c
             .karmada_endpoint
             .take()
             .or_else(|| var("UCS_KARMADA_ENDPOINT"));
-        let mut sources = vec![credentials::from_env()];
-        if let Some(path) = credentials::profile_path() {
-            sources.push(credentials::from_profile(&path)?);
+        let env_source = credentials::from_env_with(var);
+        let (profile_source, profile) = match credentials::profile_path_with(var) {
+            Some(path) => (
+                credentials::from_profile(&path)?,
+                path.display().to_string(),
+            ),
+            None => Default::default(),
+        };
+        if let Some(e) = &profile_source.iam_endpoint {
+            regions::check_url(e, &format!("credentials file {profile}, iam_endpoint"))?;
         }
-        for src in sources {
+        // The official chain takes the profile's iam_endpoint with the credentials it gives,
+        // ahead of HUAWEICLOUD_SDK_IAM_ENDPOINT; otherwise it only fills in.
+        let credentials_from_profile = c.credentials.is_none()
+            && env_source.credentials.is_none()
+            && profile_source.credentials.is_some();
+        if credentials_from_profile && c.iam_endpoint.is_none() {
+            c.iam_endpoint = profile_source.iam_endpoint.clone();
+        }
+        for name in [
+            credentials::env::IAM_ENDPOINT,
+            credentials::env::IAM_ENDPOINT_ALIAS,
+        ] {
+            if c.iam_endpoint.is_none() {
+                c.iam_endpoint = url_var(name)?;
+            }
+        }
+        for src in [env_source, profile_source] {
             if c.credentials.is_none() {
                 c.credentials = src.credentials;
             }
             c.domain_id = c.domain_id.take().or(src.domain_id);
             c.project_id = c.project_id.take().or(src.project_id);
             c.iam_endpoint = c.iam_endpoint.take().or(src.iam_endpoint);
+        }
+        // A malformed region is reported by `build`; it names no variable or file entry.
+        if let Some(region) = c.region.clone().filter(|r| check_region(r).is_ok()) {
+            let mut file: Option<RegionsFile> = None;
+            for (service, slot) in [
+                (RegionService::Ucs, &mut c.endpoint),
+                (RegionService::Hss, &mut c.hss_endpoint),
+                (RegionService::Iam, &mut c.iam_endpoint),
+            ] {
+                if slot.is_some() {
+                    continue;
+                }
+                if let Some(e) = regions::env_override(service, &region, var)? {
+                    *slot = Some(e);
+                    continue;
+                }
+                // Read once, and only when an endpoint is still to be found.
+                if file.is_none() {
+                    file = Some(match regions::regions_path_with(var) {
+                        Some(path) => RegionsFile::read(&path)?,
+                        None => RegionsFile::default(),
+                    });
+                }
+                *slot = file
+                    .as_ref()
+                    .and_then(|f| f.get(service, &region))
+                    .map(str::to_owned);
+            }
         }
         Ok(self)
     }

@@ -21,7 +21,20 @@ pub mod env {
     pub const PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
     /// Path of the profile file.
     pub const CREDENTIALS_FILE: &str = "HUAWEICLOUD_SDK_CREDENTIALS_FILE";
+    /// IAM endpoint (`huaweicloudsdkcore` `IamHelper`).
+    pub const IAM_ENDPOINT: &str = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
+    /// The project's older name for [`IAM_ENDPOINT`], still read; the official name wins.
+    pub const IAM_ENDPOINT_ALIAS: &str = "UCS_IAM_ENDPOINT";
 }
+
+/// Profile sections holding a key pair, in the order they are tried: the official default
+/// chain's `[basiccredentials]`/`[globalcredentials]` (section = the credentials class name,
+/// lower-cased), then the project's older `[basic]`/`[global]`, still accepted.
+pub const PAIR_SECTIONS: [&str; 4] = ["basiccredentials", "globalcredentials", "basic", "global"];
+/// Sections whose `project_id` is read (BasicCredentials), official name first.
+const PROJECT_SECTIONS: [&str; 2] = ["basiccredentials", "basic"];
+/// Sections whose `domain_id` is read (GlobalCredentials), official name first.
+const DOMAIN_SECTIONS: [&str; 2] = ["globalcredentials", "global"];
 
 /// How requests are authenticated.
 #[derive(Clone, PartialEq, Eq)]
@@ -191,18 +204,30 @@ pub fn from_env() -> CredentialSource {
 
 /// The profile file path: `$HUAWEICLOUD_SDK_CREDENTIALS_FILE` or `~/.huaweicloud/credentials`.
 pub fn profile_path() -> Option<PathBuf> {
-    if let Some(p) = non_empty(std::env::var(env::CREDENTIALS_FILE).ok()) {
-        return Some(PathBuf::from(p));
-    }
-    std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .map(|home| PathBuf::from(home).join(".huaweicloud").join("credentials"))
+    profile_path_with(|k| std::env::var(k).ok())
 }
 
-/// Parses the INI profile file. `[basic]` carries `project_id`, `[global]` carries `domain_id`;
-/// both take `ak`, `sk`, `security_token` and `iam_endpoint`. The key pair comes whole from one
-/// section (the first of `[basic]`, `[global]` with an `ak` or `sk`), never mixed across them; a
-/// section with only one of the two is refused, naming it.
+/// [`profile_path`], reading variables through `get`.
+pub fn profile_path_with(get: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    if let Some(p) = non_empty(get(env::CREDENTIALS_FILE)) {
+        return Some(PathBuf::from(p));
+    }
+    home_with(get).map(|home| home.join(".huaweicloud").join("credentials"))
+}
+
+/// The home directory: `$HOME`, else `$USERPROFILE`, read through `get`.
+pub(crate) fn home_with(get: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    non_empty(get("HOME"))
+        .or_else(|| non_empty(get("USERPROFILE")))
+        .map(PathBuf::from)
+}
+
+/// Parses the INI profile file. `[basiccredentials]` (or `[basic]`) carries `project_id`,
+/// `[globalcredentials]` (or `[global]`) carries `domain_id`; all take `ak`, `sk`,
+/// `security_token` and `iam_endpoint`. Section names are matched case-insensitively. The key
+/// pair comes whole from one section (the first of [`PAIR_SECTIONS`] with an `ak` or `sk`),
+/// never mixed across them, and `iam_endpoint` comes from that section first; a section with
+/// only one of the two is refused, naming it.
 pub fn parse_profile(text: &str) -> Result<CredentialSource> {
     let mut sections: HashMap<String, HashMap<String, String>> = HashMap::new();
     let mut current = String::new();
@@ -222,15 +247,18 @@ pub fn parse_profile(text: &str) -> Result<CredentialSource> {
                 .insert(k.trim().to_ascii_lowercase(), v.trim().to_owned());
         }
     }
-    let known = || {
-        ["basic", "global"]
-            .into_iter()
-            .filter_map(|name| sections.get(name).map(|s| (name, s)))
-    };
     let value = |s: &HashMap<String, String>, key: &str| non_empty(s.get(key).cloned());
-    let pick = |key: &str| known().find_map(|(_, s)| value(s, key));
+    let pick = |names: &[&str], key: &str| {
+        names
+            .iter()
+            .find_map(|name| sections.get(*name).and_then(|s| value(s, key)))
+    };
     let mut credentials = None;
-    for (name, section) in known() {
+    let mut iam_endpoint = None;
+    for name in PAIR_SECTIONS {
+        let Some(section) = sections.get(name) else {
+            continue;
+        };
         credentials = match (value(section, "ak"), value(section, "sk")) {
             (None, None) => continue,
             (Some(ak), Some(sk)) => Some(Credentials::AkSk {
@@ -241,17 +269,14 @@ pub fn parse_profile(text: &str) -> Result<CredentialSource> {
             (Some(_), None) => return Err(half_pair(name, "ak", "sk")),
             (None, Some(_)) => return Err(half_pair(name, "sk", "ak")),
         };
+        iam_endpoint = value(section, "iam_endpoint");
         break;
     }
     Ok(CredentialSource {
         credentials,
-        domain_id: sections
-            .get("global")
-            .and_then(|s| non_empty(s.get("domain_id").cloned())),
-        project_id: sections
-            .get("basic")
-            .and_then(|s| non_empty(s.get("project_id").cloned())),
-        iam_endpoint: pick("iam_endpoint"),
+        domain_id: pick(&DOMAIN_SECTIONS, "domain_id"),
+        project_id: pick(&PROJECT_SECTIONS, "project_id"),
+        iam_endpoint: iam_endpoint.or_else(|| pick(&PAIR_SECTIONS, "iam_endpoint")),
     })
 }
 
@@ -341,6 +366,62 @@ mod tests {
         assert_eq!(src.project_id.as_deref(), Some("p1"));
         assert_eq!(src.domain_id.as_deref(), Some("d1"));
         assert_eq!(src.iam_endpoint.as_deref(), Some("http://iam"));
+    }
+
+    #[test]
+    fn profile_reads_the_official_section_names() {
+        // The official default chain's sections: class name lower-cased; any case is accepted.
+        let src = parse_profile(
+            "[BasicCredentials]\nak = A\nsk = S\nsecurity_token = T\nproject_id = p1\niam_endpoint = http://iam-b\n\n[globalcredentials]\nak = GA\nsk = GS\ndomain_id = d1\niam_endpoint = http://iam-g\n",
+        )
+        .unwrap_or_default();
+        assert_eq!(src.credentials, Some(Credentials::temporary("A", "S", "T")));
+        assert_eq!(src.project_id.as_deref(), Some("p1"));
+        assert_eq!(src.domain_id.as_deref(), Some("d1"));
+        // iam_endpoint goes with the section that gave the pair.
+        assert_eq!(src.iam_endpoint.as_deref(), Some("http://iam-b"));
+        let src = parse_profile("[globalcredentials]\nak = GA\nsk = GS\ndomain_id = d1\n")
+            .unwrap_or_default();
+        assert_eq!(src.credentials, Some(Credentials::aksk("GA", "GS")));
+        assert_eq!(src.domain_id.as_deref(), Some("d1"));
+        assert_eq!(src.project_id, None);
+    }
+
+    #[test]
+    fn official_sections_win_over_the_old_names() {
+        let src = parse_profile(
+            "[basic]\nak = OLD\nsk = OLDS\nproject_id = p-old\niam_endpoint = http://old\n[global]\ndomain_id = d-old\n\
+             [globalcredentials]\ndomain_id = d-new\n[basiccredentials]\nak = NEW\nsk = NEWS\nproject_id = p-new\n",
+        )
+        .unwrap_or_default();
+        assert_eq!(src.credentials, Some(Credentials::aksk("NEW", "NEWS")));
+        assert_eq!(src.project_id.as_deref(), Some("p-new"));
+        assert_eq!(src.domain_id.as_deref(), Some("d-new"));
+        // The pair's section has none: the first section that has one fills in.
+        assert_eq!(src.iam_endpoint.as_deref(), Some("http://old"));
+        // An old section alone still works, and a half pair in an official one is refused.
+        let src = parse_profile("[global]\nak = GA\nsk = GS\n").unwrap_or_default();
+        assert_eq!(src.credentials, Some(Credentials::aksk("GA", "GS")));
+        let Err(Error::Config(m)) = parse_profile("[basiccredentials]\nsk = hidden\n") else {
+            panic!("half pair accepted");
+        };
+        assert!(
+            m.contains("[basiccredentials]") && !m.contains("hidden"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn paths_come_from_the_variables_given() {
+        let vars: HashMap<&str, &str> = [("HOME", "/h")].into_iter().collect();
+        let get = |k: &str| vars.get(k).map(|v| v.to_string());
+        assert_eq!(
+            profile_path_with(get),
+            Some(PathBuf::from("/h/.huaweicloud/credentials"))
+        );
+        let get = |k: &str| (k == env::CREDENTIALS_FILE).then(|| "/x/creds".to_owned());
+        assert_eq!(profile_path_with(get), Some(PathBuf::from("/x/creds")));
+        assert_eq!(profile_path_with(|_| None), None);
     }
 
     #[test]
