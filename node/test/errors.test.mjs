@@ -30,7 +30,7 @@ test('throttled after the retries', async () => {
   const e = await client({ maxRetries: 1 }).clusters.list().catch((x) => x);
   assert.ok(e instanceof ThrottledError);
   assert.equal(e.statusCode, 429);
-  assert.equal(e.errorCode, 'APIGW.0308');
+  assert.equal(e.errorCode, 'UCS.01000002');
   assert.equal((await ctx.emu.control('GET', 'faults/next')).length, 1);
 });
 

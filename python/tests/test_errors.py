@@ -48,7 +48,7 @@ def test_throttled_after_the_retries(emulator):
         with pytest.raises(ThrottledError) as e:
             c.clusters.list()
     assert e.value.status_code == 429
-    assert e.value.error_code == "APIGW.0308"
+    assert e.value.error_code == "UCS.01000002"
     # Two attempts were made, and one scripted 429 is left.
     assert len(emulator.control("GET", "faults/next")) == 1
 

@@ -61,7 +61,7 @@ def test_wrong_secret_key_is_refused(emulator):
     assert err.value.error_code == "UCS.01000003"
 
 
-def test_form_encoded_creates_are_refused_as_invalid_bodies(emulator):
+def test_form_encoded_creates_are_refused_for_their_content_type(emulator):
     client = official_client(emulator)
     body = RegisterCluster(kind="Cluster", api_version="v1", metadata=RegisterClusterMetadata(name="official"),
                            spec=RegisterClusterSpec(category="attachedcluster", type="privatek8s",
@@ -69,9 +69,9 @@ def test_form_encoded_creates_are_refused_as_invalid_bodies(emulator):
                                                     manage_type="discrete"))
     with pytest.raises(ClientRequestException) as err:
         client.register_cluster(RegisterClusterRequest(body=body))
-    assert (err.value.status_code, err.value.error_code) == (400, "UCS.00000012")
+    assert (err.value.status_code, err.value.error_code) == (400, "UCS.00000016")
     rule = CreateRuleRequestBody(metadata=CreateRuleObjectMeta(name="r"), spec=RuleSpec(type="admin"))
     with pytest.raises(ClientRequestException) as err:
         client.create_rule(CreateRuleRequest(body=rule))
-    assert (err.value.status_code, err.value.error_code) == (400, "UCS.00000012")
+    assert (err.value.status_code, err.value.error_code) == (400, "UCS.00000016")
     assert client.show_cluster_list(ShowClusterListRequest()).total == 0

@@ -133,6 +133,9 @@ pub(crate) async fn authenticate(app: &AppState, mut req: Request) -> Result<Req
             "The request carries neither X-Auth-Token nor an SDK-HMAC-SHA256 signature.",
         ));
     };
+    for name in ["X-Domain-Id", "X-Project-Id"] {
+        check_id_header(&req, name)?;
+    }
     if let Some(domain) = header(&req, "x-domain-id") {
         if domain != caller.domain_id {
             return Err(ApiFailure::new(
@@ -151,6 +154,26 @@ pub(crate) async fn authenticate(app: &AppState, mut req: Request) -> Result<Req
     }
     req.extensions_mut().insert(caller);
     Ok(req)
+}
+
+/// An account or project id header, when present, is 1 to 64 letters, digits, `-` or `_`:
+/// anything else is 400 `UCS.00000016` (a well-formed id of someone else is 403 instead).
+fn check_id_header(req: &Request, name: &str) -> Result<(), ApiFailure> {
+    let Some(raw) = req.headers().get(name) else {
+        return Ok(());
+    };
+    let well_formed = raw.to_str().ok().is_some_and(|v| {
+        (1..=64).contains(&v.len())
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    });
+    if well_formed {
+        Ok(())
+    } else {
+        Err(ApiFailure::bad_header(format!(
+            "invalid header `{name}`: must be 1 to 64 letters, digits, '-' or '_'"
+        )))
+    }
 }
 
 /// The body length the headers declare: `Some(0)` for none, `None` when chunked.

@@ -157,6 +157,8 @@ pub struct EmulatorConfig {
     pub credentials: Vec<EmulatorCredential>,
     /// Per-account limit of clusters, of fleets and of rules (the reference's default is 50).
     pub quota: usize,
+    /// Most clusters one fleet holds; more answer 400 `UCS.01100006`.
+    pub fleet_cluster_limit: usize,
     /// How long enabling federation takes from start to `Success`.
     pub federation_duration: Duration,
     /// Persist the state here (loaded at start, written atomically after every change).
@@ -191,6 +193,7 @@ impl std::fmt::Debug for EmulatorConfig {
             .field("auth", &self.auth)
             .field("credentials", &self.credentials)
             .field("quota", &self.quota)
+            .field("fleet_cluster_limit", &self.fleet_cluster_limit)
             .field("federation_duration", &self.federation_duration)
             .field("state_file", &self.state_file)
             .field("faults", &self.faults)
@@ -245,6 +248,7 @@ impl Default for EmulatorConfig {
             auth: AuthMode::Signed,
             credentials: vec![EmulatorCredential::demo()],
             quota: 50,
+            fleet_cluster_limit: 50,
             federation_duration: Duration::from_secs(3),
             state_file: None,
             faults: FaultConfig::default(),

@@ -31,7 +31,8 @@ impl ApiFailure {
         }
     }
 
-    /// The same answer with another status (413 for bodies over the limit).
+    /// The same answer with another status: only 413 for bodies over the limit (an HTTP-level
+    /// refusal the table has no code for); every other answer keeps its code's table status.
     pub fn with_status(mut self, status: StatusCode) -> Self {
         self.status = status;
         self
@@ -78,6 +79,35 @@ impl ApiFailure {
 
     pub fn not_found(detail: impl std::fmt::Display) -> Self {
         Self::new("UCS.01000013", detail)
+    }
+
+    /// A header whose value is malformed (not a mismatch: that is 403 `UCS.01000004`).
+    pub fn bad_header(detail: impl std::fmt::Display) -> Self {
+        Self::new("UCS.00000016", detail)
+    }
+
+    /// A fleet that would hold more clusters than the limit.
+    pub fn fleet_full(fleet: &str, limit: usize) -> Self {
+        Self::new(
+            "UCS.01100006",
+            format!("fleet {fleet} would hold more than {limit} clusters"),
+        )
+    }
+
+    /// A cluster already in another fleet: one code for register, add-clusters and join.
+    pub fn in_other_fleet(cluster: &str, fleet: &str) -> Self {
+        Self::new(
+            "UCS.01100002",
+            format!("cluster {cluster} already belongs to fleet {fleet}"),
+        )
+    }
+
+    /// A cluster frozen through `POST /_emulator/clusters/{id}/freeze`: read-only until thawed.
+    pub fn frozen(cluster: &str) -> Self {
+        Self::new(
+            "UCS.01030016",
+            format!("cluster {cluster} is frozen; only reads are allowed"),
+        )
     }
 }
 

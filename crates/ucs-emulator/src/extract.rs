@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ApiFailure, ApiResult};
 
-/// A JSON body decoded into `T`; anything else (form-encoded, malformed, wrong shape) is 400
-/// `UCS.00000012` naming the field serde stopped at.
+/// A JSON body decoded into `T`: another Content-Type is 400 `UCS.00000016`; a malformed body or
+/// one of the wrong shape is 400 `UCS.00000012` naming the field serde stopped at.
 pub(crate) struct JsonBody<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
@@ -24,8 +24,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.to_ascii_lowercase().contains("json"));
         if !is_json {
-            return Err(ApiFailure::bad_body(
-                "The body must be JSON (Content-Type: application/json).",
+            return Err(ApiFailure::bad_header(
+                "invalid header `Content-Type`: the body must be JSON (application/json)",
             ));
         }
         let bytes = axum::body::Bytes::from_request(req, state)

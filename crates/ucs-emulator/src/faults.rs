@@ -16,7 +16,7 @@ use crate::server::lock;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub(crate) struct ScriptedFault {
-    /// Answer with this status (429 gets `APIGW.0308`, others `UCS.01000006` unless `error_code`).
+    /// Answer with this status (429 gets `UCS.01000002`, others `UCS.01000006` unless `error_code`).
     pub status: Option<u16>,
     /// Service error code to put in the body.
     pub error_code: Option<String>,
@@ -153,13 +153,18 @@ impl Faults {
 
 fn error_response(status: u16, code: Option<&str>, retry_after: Option<u64>) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let (default_code, message) = if status == StatusCode::TOO_MANY_REQUESTS {
-        ("APIGW.0308", "The throttling threshold has been reached.")
+    let default_code = if status == StatusCode::TOO_MANY_REQUESTS {
+        "UCS.01000002"
     } else {
-        ("UCS.01000006", "Server internal error.")
+        "UCS.01000006"
     };
+    let code = code.unwrap_or(default_code);
+    // A scripted fault keeps the status it asked for; the message is the code's table message.
+    let message = ucs_sdk::reference::error_code(code)
+        .or_else(|| ucs_sdk::reference::error_code(default_code))
+        .map_or("Server internal error.", |(_, m)| m);
     let body = serde_json::json!({
-        "error_code": code.unwrap_or(default_code),
+        "error_code": code,
         "error_msg": message,
     });
     let mut response = (status, Json(body)).into_response();

@@ -69,6 +69,11 @@ fn phases(record: &FederationRecord, now: DateTime<Utc>) -> Vec<Phase> {
         .collect()
 }
 
+/// Whether a sub-job of the job has failed at `now`.
+pub(crate) fn has_failed(record: &FederationRecord, now: DateTime<Utc>) -> bool {
+    phases(record, now).iter().any(|p| p.name == "Failed")
+}
+
 /// Whether the job finished successfully at `now`.
 pub(crate) fn is_ready(record: &FederationRecord, now: DateTime<Utc>) -> bool {
     phases(record, now).iter().all(|p| p.name == "Success")

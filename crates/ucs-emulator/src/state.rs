@@ -43,6 +43,9 @@ pub(crate) struct ClusterRecord {
     /// Access info answers once.
     pub access_downloaded: bool,
     pub rules: Vec<RuleIdNamespaces>,
+    /// Frozen through the control endpoint: changes answer 400 `UCS.01030016`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub frozen: bool,
 }
 
 /// A fleet (cluster group).

@@ -44,5 +44,45 @@ pub(crate) fn register_cluster(body: &RegisterCluster) -> ApiResult<()> {
             ),
         ));
     }
-    self::body(ucs_sdk::body_checks::register_cluster(body))
+    self::body(ucs_sdk::body_checks::register_cluster(body))?;
+    kubeconfig_annotations(body.metadata.annotations.as_ref())
+}
+
+/// Annotation keys that carry a cluster's kubeconfig.
+const KUBECONFIG_ANNOTATIONS: &[&str] = &["kubeconfig", "kubecfg"];
+
+/// A kubeconfig given in the annotations must be a YAML (or JSON) mapping whose `clusters`,
+/// `users` and `contexts`, when present, are lists: 400 `UCS.01030008` otherwise. The message
+/// names the annotation and the reason, never the value (it holds credentials).
+pub(crate) fn kubeconfig_annotations(
+    annotations: Option<&std::collections::BTreeMap<String, String>>,
+) -> ApiResult<()> {
+    let Some(annotations) = annotations else {
+        return Ok(());
+    };
+    for key in KUBECONFIG_ANNOTATIONS {
+        let Some(text) = annotations.get(*key) else {
+            continue;
+        };
+        let bad = |reason: &str| {
+            ApiFailure::new(
+                "UCS.01030008",
+                format!("metadata.annotations.{key}: {reason}"),
+            )
+        };
+        let parsed: serde_norway::Value =
+            serde_norway::from_str(text).map_err(|_| bad("is not parseable YAML or JSON"))?;
+        let map = parsed
+            .as_mapping()
+            .ok_or_else(|| bad("is not a kubeconfig mapping (apiVersion, clusters, users, ...)"))?;
+        for list in ["clusters", "users", "contexts"] {
+            if map
+                .get(list)
+                .is_some_and(|v| !v.is_sequence() && !v.is_null())
+            {
+                return Err(bad(&format!("`{list}` is not a list")));
+            }
+        }
+    }
+    Ok(())
 }

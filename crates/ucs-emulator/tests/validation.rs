@@ -129,7 +129,8 @@ async fn form_encoded_and_malformed_bodies_are_refused() {
             .expect("answer");
         assert_eq!(resp.status().as_u16(), 400);
         let body: serde_json::Value = resp.json().await.expect("json");
-        assert_eq!(body["error_code"], "UCS.00000012");
+        // The Content-Type header is what is wrong here.
+        assert_eq!(body["error_code"], "UCS.00000016");
         let resp = raw
             .http
             .post(format!("{}{path}", raw.base))
@@ -139,6 +140,8 @@ async fn form_encoded_and_malformed_bodies_are_refused() {
             .await
             .expect("answer");
         assert_eq!(resp.status().as_u16(), 400);
+        let body: serde_json::Value = resp.json().await.expect("json");
+        assert_eq!(body["error_code"], "UCS.00000012");
     }
     raw.emu.shutdown().await;
 }

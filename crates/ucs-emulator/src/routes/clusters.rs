@@ -40,11 +40,16 @@ pub(crate) fn find<'a>(account: &'a Account, id: &str) -> ApiResult<&'a ClusterR
         .ok_or_else(|| ApiFailure::cluster_not_found(id))
 }
 
+/// A cluster to change: every caller changes it, so a frozen one is refused here.
 fn find_mut<'a>(account: &'a mut Account, id: &str) -> ApiResult<&'a mut ClusterRecord> {
-    account
+    let record = account
         .clusters
         .get_mut(id)
-        .ok_or_else(|| ApiFailure::cluster_not_found(id))
+        .ok_or_else(|| ApiFailure::cluster_not_found(id))?;
+    if record.frozen {
+        return Err(ApiFailure::frozen(id));
+    }
+    Ok(record)
 }
 
 /// The cluster as the service shows it: live federation condition, optional status.
@@ -162,6 +167,7 @@ fn new_record(account: &mut Account, body: RegisterCluster) -> (String, ClusterR
             seq,
             access_downloaded: false,
             rules: Vec::new(),
+            frozen: false,
         },
     )
 }
@@ -257,6 +263,7 @@ pub(crate) async fn register(
 ) -> ApiResult<Response> {
     validation::register_cluster(&body)?;
     let quota = app.config.quota;
+    let fleet_limit = app.config.fleet_cluster_limit;
     let uid =
         app.write(&caller, |account| {
             if account.clusters.len() >= quota {
@@ -286,6 +293,9 @@ pub(crate) async fn register(
                 Some(fleet) if !account.fleets.contains_key(fleet) => {
                     return Err(ApiFailure::fleet_not_found(fleet))
                 }
+                Some(fleet) if account.fleet_members(fleet).len() >= fleet_limit => {
+                    return Err(ApiFailure::fleet_full(fleet, fleet_limit))
+                }
                 None if body.spec.manage_type == "grouped" => return Err(ApiFailure::bad_body(
                     "invalid argument `spec.clusterGroupID`: required when manageType is grouped",
                 )),
@@ -307,6 +317,9 @@ pub(crate) async fn update(
     check_id(&id)?;
     validation::body(validate::one_of("kind", &body.kind, &["Cluster"]))?;
     validation::body(validate::one_of("apiVersion", &body.api_version, &["v1"]))?;
+    validation::kubeconfig_annotations(
+        body.metadata.as_ref().and_then(|m| m.annotations.as_ref()),
+    )?;
     app.write(&caller, |account| {
         let record = find_mut(account, &id)?;
         // Reference 3.1.3 asks a 5.5 city code only of clusters in China (the reference's own
@@ -356,10 +369,8 @@ pub(crate) async fn delete(
 ) -> ApiResult<Response> {
     check_id(&id)?;
     app.write(&caller, |account| {
-        account
-            .clusters
-            .remove(&id)
-            .ok_or_else(|| ApiFailure::cluster_not_found(&id))?;
+        find_mut(account, &id)?;
+        account.clusters.remove(&id);
         Ok(ok_empty())
     })
 }
@@ -523,25 +534,33 @@ pub(crate) async fn join_fleet(
 ) -> ApiResult<Response> {
     check_id(&id)?;
     validation::body(validate::id("clusterGroupID", &body.cluster_group_id))?;
+    let limit = app.config.fleet_cluster_limit;
     app.write(&caller, |account| {
-        join(account, &id, &body.cluster_group_id)?;
+        join(account, &id, &body.cluster_group_id, limit)?;
         Ok(ok_object())
     })
 }
 
 /// Puts a cluster in a fleet: `clusterGroupID` set, `manageType` grouped.
-pub(crate) fn join(account: &mut Account, cluster_id: &str, fleet_id: &str) -> ApiResult<()> {
+/// At most `limit` clusters in a fleet (400 `UCS.01100006`).
+pub(crate) fn join(
+    account: &mut Account,
+    cluster_id: &str,
+    fleet_id: &str,
+    limit: usize,
+) -> ApiResult<()> {
     if !account.fleets.contains_key(fleet_id) {
         return Err(ApiFailure::fleet_not_found(fleet_id));
     }
+    let members = account.fleet_members(fleet_id);
     let record = find_mut(account, cluster_id)?;
-    if let Some(other) = cluster_fleet(&record.cluster) {
-        if other != fleet_id {
-            return Err(ApiFailure::new(
-                "UCS.01100002",
-                format!("cluster {cluster_id} already belongs to fleet {other}"),
-            ));
+    match cluster_fleet(&record.cluster) {
+        Some(other) if other != fleet_id => {
+            return Err(ApiFailure::in_other_fleet(cluster_id, other));
         }
+        Some(_) => {}
+        None if members.len() >= limit => return Err(ApiFailure::fleet_full(fleet_id, limit)),
+        None => {}
     }
     if let Some(spec) = record.cluster.spec.as_mut() {
         spec.cluster_group_id = Some(fleet_id.to_owned());

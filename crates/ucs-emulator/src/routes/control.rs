@@ -1,8 +1,8 @@
-//! Control endpoints under `/_emulator/`: reset, state dump, faults, request log.
+//! Control endpoints under `/_emulator/`: reset, state dump, faults, request log, freezing.
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::Json;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -108,4 +108,34 @@ pub(crate) async fn pending_faults(State(app): State<Arc<AppState>>) -> Json<Vec
 /// `GET /_emulator/log`: the last 1,000 requests.
 pub(crate) async fn log(State(app): State<Arc<AppState>>) -> Json<Vec<Value>> {
     Json(app.log.recent())
+}
+
+/// Sets whether the cluster `id` (of any account) is frozen.
+fn set_frozen(app: &AppState, id: &str, frozen: bool) -> ApiResult<Json<Value>> {
+    app.write_store(|store| {
+        let record = store
+            .accounts
+            .values_mut()
+            .find_map(|account| account.clusters.get_mut(id))
+            .ok_or_else(|| ApiFailure::cluster_not_found(id))?;
+        record.frozen = frozen;
+        Ok(Json(json!({"uid": id, "frozen": frozen})))
+    })
+}
+
+/// `POST /_emulator/clusters/{id}/freeze`: the cluster stays readable, every change of it (update,
+/// delete, activation, rules, joining or leaving a fleet) is 400 `UCS.01030016`.
+pub(crate) async fn freeze(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    set_frozen(&app, &id, true)
+}
+
+/// `POST /_emulator/clusters/{id}/unfreeze`: undoes [`freeze`].
+pub(crate) async fn unfreeze(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    set_frozen(&app, &id, false)
 }

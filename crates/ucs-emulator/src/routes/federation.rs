@@ -18,7 +18,7 @@ use super::{created_object, ok_empty};
 use crate::auth::Caller;
 use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
-use crate::federation::{is_ready, job, SUB_JOBS};
+use crate::federation::{has_failed, is_ready, job, SUB_JOBS};
 use crate::ids::{new_token, new_uid};
 use crate::server::AppState;
 use crate::state::{Account, FederationRecord, GatewayGrant};
@@ -42,7 +42,17 @@ pub(crate) async fn enable(
         let record = find_mut(account, &id)?;
         if record.federation.is_some() {
             // Retrying the join of every cluster is allowed on an enabled federation.
-            return if retry_join_all {
+            let failed = record
+                .federation
+                .as_ref()
+                .is_some_and(|f| has_failed(f, Utc::now()));
+            return if retry_join_all && failed {
+                // Clusters cannot join a control plane that was never set up.
+                Err(ApiFailure::new(
+                    "UCS.01080005",
+                    format!("the federation of fleet {id} failed; disable it and enable it again"),
+                ))
+            } else if retry_join_all {
                 Ok(created_object())
             } else {
                 Err(ApiFailure::new(
@@ -121,6 +131,12 @@ fn ready_federation<'a>(account: &'a Account, id: &str) -> ApiResult<&'a Federat
         .federation
         .as_ref()
         .ok_or_else(|| not_federated(id))?;
+    if has_failed(federation, Utc::now()) {
+        return Err(ApiFailure::new(
+            "UCS.01080003",
+            format!("enabling the federation of fleet {id} failed; see federation_progress"),
+        ));
+    }
     if !is_ready(federation, Utc::now()) {
         return Err(ApiFailure::new(
             "UCS.01080001",

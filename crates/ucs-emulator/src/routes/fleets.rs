@@ -118,6 +118,7 @@ pub(crate) async fn register(
     }
     let cluster_ids = spec.cluster_ids.unwrap_or_default();
     let quota = app.config.quota;
+    let fleet_limit = app.config.fleet_cluster_limit;
     let uid = app.write(&caller, |account| {
         if account.fleets.len() >= quota {
             return Err(ApiFailure::quota("fleets", quota));
@@ -131,14 +132,17 @@ pub(crate) async fn register(
         }
         check_cluster_ids(account, &cluster_ids, "spec.clusterIds")?;
         for id in &cluster_ids {
-            if let Some(other) =
-                crate::state::cluster_fleet(&super::clusters::find(account, id)?.cluster)
-            {
-                return Err(ApiFailure::new(
-                    "UCS.01100002",
-                    format!("cluster {id} already belongs to fleet {other}"),
-                ));
+            let record = super::clusters::find(account, id)?;
+            if record.frozen {
+                return Err(ApiFailure::frozen(id));
             }
+            if let Some(other) = crate::state::cluster_fleet(&record.cluster) {
+                return Err(ApiFailure::in_other_fleet(id, other));
+            }
+        }
+        let distinct: std::collections::BTreeSet<&String> = cluster_ids.iter().collect();
+        if distinct.len() > fleet_limit {
+            return Err(ApiFailure::fleet_full(name, fleet_limit));
         }
         let now = Utc::now();
         let uid = new_uid();
@@ -170,7 +174,7 @@ pub(crate) async fn register(
             },
         );
         for id in &cluster_ids {
-            join(account, id, &uid)?;
+            join(account, id, &uid, fleet_limit)?;
         }
         Ok(uid)
     })?;
@@ -214,21 +218,30 @@ pub(crate) async fn add_clusters(
     JsonBody(body): JsonBody<AddClusters>,
 ) -> ApiResult<Response> {
     check_id(&id)?;
+    let limit = app.config.fleet_cluster_limit;
     app.write(&caller, |account| {
         find(account, &id)?;
         check_cluster_ids(account, &body.cluster_ids, "clusterIds")?;
         for cid in &body.cluster_ids {
-            let cluster = &super::clusters::find(account, cid)?.cluster;
-            if let Some(other) = crate::state::cluster_fleet(cluster).filter(|f| *f != id) {
-                return Err(ApiFailure::new(
-                    "UCS.01100007",
-                    format!("cluster {cid} already belongs to fleet {other}"),
-                ));
+            let record = super::clusters::find(account, cid)?;
+            if record.frozen {
+                return Err(ApiFailure::frozen(cid));
             }
+            let cluster = &record.cluster;
+            if let Some(other) = crate::state::cluster_fleet(cluster).filter(|f| *f != id) {
+                return Err(ApiFailure::in_other_fleet(cid, other));
+            }
+        }
+        // Checked before any cluster joins, so a refused request changes nothing.
+        let mut after: std::collections::BTreeSet<String> =
+            account.fleet_members(&id).into_iter().collect();
+        after.extend(body.cluster_ids.iter().cloned());
+        if after.len() > limit {
+            return Err(ApiFailure::fleet_full(&id, limit));
         }
         // Adds only: clusters already in the fleet and not listed stay.
         for cid in &body.cluster_ids {
-            join(account, cid, &id)?;
+            join(account, cid, &id, limit)?;
         }
         find_mut(account, &id)?.updated_at = Utc::now();
         Ok(ok_object())

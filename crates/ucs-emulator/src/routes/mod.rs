@@ -136,6 +136,8 @@ pub(crate) fn router(app: Arc<AppState>) -> Router {
                 .post(control::push_faults.layer(DefaultBodyLimit::max(small))),
         )
         .route("/_emulator/log", get(control::log))
+        .route("/_emulator/clusters/{id}/freeze", post(control::freeze))
+        .route("/_emulator/clusters/{id}/unfreeze", post(control::unfreeze))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Requests that got here are authenticated (or open with a smaller limit above).
@@ -147,10 +149,8 @@ async fn not_found() -> ApiFailure {
     ApiFailure::not_found("no such API")
 }
 
-async fn method_not_allowed() -> Response {
-    let body = serde_json::json!({
-        "error_code": "UCS.01000011",
-        "error_msg": "Method not allowed on this path.",
-    });
-    (StatusCode::METHOD_NOT_ALLOWED, axum::Json(body)).into_response()
+/// A known path with a method it does not take is an API that does not exist, as on the service's
+/// gateway: 404 `UCS.01000013`, the status of its code in the table.
+async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiFailure {
+    ApiFailure::not_found(format!("no API {method} {}", uri.path()))
 }
