@@ -103,7 +103,7 @@ test('rules, HSS and IAM', async () => {
   await rules.delete(uid);
   assert.equal((await rules.list()).total, 0);
 
-  const made = await ctx.client.hss.createMulticloudCluster({ name: 'mc', provider: 'tencent', image_repo_password: 'p' });
+  const made = await ctx.client.hss.createMulticloudCluster({ name: 'mc', provider: 'tencent', image_repo_password: 'p', kube_config: 'apiVersion: v1\nkind: Config\n' });
   assert.ok(made.cluster_id);
   const c = ctx.emu.credentials;
   const byPassword = new Client({ endpoint: ctx.emu.baseUrl, iamEndpoint: ctx.emu.baseUrl, region: 'cn-north-4', user: c.user, password: c.password, domainName: c.domain_name });

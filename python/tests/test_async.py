@@ -64,7 +64,7 @@ async def test_every_fleet_operation(aclient, emulator):
 
 
 async def test_services(aclient, emulator):
-    made = await aclient.hss.create_multicloud_cluster({"name": "mc", "provider": "aws"})
+    made = await aclient.hss.create_multicloud_cluster({"name": "mc", "provider": "aws", "kube_config": "apiVersion: v1\nkind: Config\n"})
     assert made["cluster_id"]
     assert await aclient.iam.domain_id() == emulator.credentials["domain_id"]
     assert await aclient.iam.project_id() == emulator.credentials["project_id"]

@@ -34,7 +34,7 @@ def test_from_env_signs_with_the_basiccredentials_profile(emulator, monkeypatch,
     _profile_env(emulator, monkeypatch, tmp_path, emulator.credentials["sk"])
     with Client.from_env(max_retries=0) as client:
         assert client.rules.list()["total"] == 0
-        made = client.hss.create_multicloud_cluster({"name": "mc", "provider": "tencent"})
+        made = client.hss.create_multicloud_cluster({"name": "mc", "provider": "tencent", "kube_config": "apiVersion: v1\nkind: Config\n"})
         assert made["cluster_id"]
 
 

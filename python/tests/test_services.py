@@ -23,7 +23,7 @@ def test_every_rule_operation(client):
 
 def test_hss_creates_a_multicloud_cluster(client):
     made = client.hss.create_multicloud_cluster(
-        {"name": "mc", "provider": "tencent", "image_repo_password": "repo-pass"}
+        {"name": "mc", "provider": "tencent", "image_repo_password": "repo-pass", "kube_config": "apiVersion: v1\nkind: Config\n"}
     )
     assert made["cluster_id"]
 

@@ -235,7 +235,7 @@ await test("pagination: page calls, pagers, AsyncSequence") {
 
 await test("hss creates a multi-cloud cluster") {
     let made = try await client.hss().createMulticloudCluster(
-        body: CreateMulticloudCluster(name: "mc", provider: "tencent", imageRepoPassword: "repo-pass"),
+        body: CreateMulticloudCluster(name: "mc", provider: "tencent", imageRepoPassword: "repo-pass", kubeConfig: "apiVersion: v1\nkind: Config\n"),
         query: CreateMulticloudClusterQuery())
     try check(!made.clusterId.isEmpty, "no cluster id")
 }

@@ -247,6 +247,7 @@ async fn scenario(base: &str) -> CliResult {
                 name: Some("demo-multicloud".into()),
                 provider: Some("tencent".into()),
                 image_arch: Some("x86".into()),
+                kube_config: Some("apiVersion: v1\nkind: Config\n".into()),
                 ..Default::default()
             },
             &Default::default(),

@@ -487,6 +487,7 @@ async fn rules_pagination_and_hss() {
         name: Some("mc".into()),
         provider: Some("tencent".into()),
         image_repo_password: Some("repo-pass".into()),
+        kube_config: Some("apiVersion: v1\nkind: Config\n".into()),
         ..Default::default()
     };
     let made = c
@@ -495,6 +496,30 @@ async fn rules_pagination_and_hss() {
         .await
         .expect("hss");
     assert!(!made.cluster_id.is_empty());
+    // As the official HSS models have it: `kube_config` is required, `name` is not.
+    let refused = c
+        .hss()
+        .create_multicloud_cluster(
+            &CreateMulticloudCluster {
+                name: Some("no-access".into()),
+                ..Default::default()
+            },
+            &CreateMulticloudClusterQuery::default(),
+        )
+        .await
+        .expect_err("no kube_config");
+    assert_eq!(refused.status(), Some(400), "{refused}");
+    assert!(refused.to_string().contains("kube_config"), "{refused}");
+    c.hss()
+        .create_multicloud_cluster(
+            &CreateMulticloudCluster {
+                kube_config: Some("apiVersion: v1\nkind: Config\n".into()),
+                ..Default::default()
+            },
+            &CreateMulticloudClusterQuery::default(),
+        )
+        .await
+        .expect("no name");
     emu.shutdown().await;
 }
 
@@ -525,6 +550,7 @@ async fn iam_password_tokens_and_id_resolution() {
         .create_multicloud_cluster(
             &CreateMulticloudCluster {
                 name: Some("t".into()),
+                kube_config: Some("apiVersion: v1\nkind: Config\n".into()),
                 ..Default::default()
             },
             &Default::default(),

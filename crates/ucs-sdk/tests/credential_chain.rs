@@ -398,6 +398,7 @@ async fn profile_keys_and_region_overrides_reach_the_emulator() {
             &CreateMulticloudCluster {
                 name: Some("mc".into()),
                 provider: Some("tencent".into()),
+                kube_config: Some("apiVersion: v1\nkind: Config\n".into()),
                 ..Default::default()
             },
             &CreateMulticloudClusterQuery::default(),

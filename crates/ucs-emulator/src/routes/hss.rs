@@ -38,7 +38,12 @@ fn check_project(caller: &Caller, project_id: &str) -> ApiResult<()> {
 }
 
 fn check(body: &CreateMulticloudCluster) -> ApiResult<()> {
-    // `name` is optional in the official HSS models (only `kube_config` is required there).
+    // The official HSS models require `kube_config` (the cluster's access) and nothing else;
+    // `name` is optional there, so it is checked only when given.
+    validation::body(validate::required(
+        "kube_config",
+        body.kube_config.as_deref().unwrap_or_default(),
+    ))?;
     if let Some(name) = body.name.as_deref() {
         validation::body(validate::length("name", name, 1, 128))?;
     }

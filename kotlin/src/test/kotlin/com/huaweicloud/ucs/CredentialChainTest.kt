@@ -71,7 +71,7 @@ class CredentialChainTest {
         val client = withProfile(Emulator.credential("sk")) { UcsClient.fromEnv(ClientOptions(maxRetries = 0u)) }
         assertEquals(0L, client.rules().list(PageQuery()).total)
         val made = client.hss().createMulticloudCluster(
-            CreateMulticloudCluster(name = "mc", provider = "tencent"),
+            CreateMulticloudCluster(name = "mc", provider = "tencent", kubeConfig = "apiVersion: v1\nkind: Config\n"),
             CreateMulticloudClusterQuery(),
         )
         assertTrue(made.clusterId.isNotEmpty())

@@ -16,7 +16,7 @@ class ServicesTest {
 
     @Test
     fun hssCreatesAMulticloudCluster(): Unit = runBlocking {
-        val body = CreateMulticloudCluster(name = "mc", provider = "tencent", imageRepoPassword = "repo-pass")
+        val body = CreateMulticloudCluster(name = "mc", provider = "tencent", imageRepoPassword = "repo-pass", kubeConfig = "apiVersion: v1\nkind: Config\n")
         val made = Emulator.client().hss().createMulticloudCluster(body, CreateMulticloudClusterQuery())
         assertTrue(made.clusterId.isNotEmpty())
     }
