@@ -8,7 +8,7 @@ export CARGO_TERM_COLOR=never
 step() { printf '\n==== %s ====\n' "$*"; }
 
 step "install"
-bash scripts/install.sh
+bash scripts/install.sh --all
 
 step "rust: format and lints"
 cargo fmt --all --check
@@ -40,5 +40,8 @@ for suite in python/scripts/test.sh node/scripts/test.sh kotlin/test.sh swift/ru
     bash "$suite"
   fi
 done
+
+step "the READMEs' examples, as written, against the emulator"
+python3 tests/readme/run_examples.py
 
 step "all test suites passed"
