@@ -393,7 +393,7 @@ export interface KubeContext {
   user?: string | null;
 }
 
-/** A kubeconfig as answered: usually a JSON document; the reference also documents an array of strings, so a JSON string (or a one-element array of one) holding the document is accepted too. */
+/** A kubeconfig as answered: usually a JSON document. The reference documents `/cert` as an array of strings and `/kubeconfig` as a file, so a JSON string holding the document (JSON or YAML, over several lines), an array of such strings (one document, or its lines) and a raw YAML body ([`Kubeconfig::from_body`]) are accepted too. */
 export type Kubeconfig = Record<string, unknown>;
 
 /** A kubeconfig. It holds credentials, so Debug shows only server addresses. */

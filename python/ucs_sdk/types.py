@@ -504,7 +504,7 @@ class KubeContext(TypedDict, total=False):
 
 
 Kubeconfig = Dict[str, Any]
-"""A kubeconfig as answered: usually a JSON document; the reference also documents an array of strings, so a JSON string (or a one-element array of one) holding the document is accepted too."""
+"""A kubeconfig as answered: usually a JSON document. The reference documents `/cert` as an array of strings and `/kubeconfig` as a file, so a JSON string holding the document (JSON or YAML, over several lines), an array of such strings (one document, or its lines) and a raw YAML body ([`Kubeconfig::from_body`]) are accepted too."""
 
 
 KubeconfigDoc = TypedDict("KubeconfigDoc", {"apiVersion": Optional[str], "clusters": List[NamedCluster], "contexts": List[NamedContext], "current-context": Optional[str], "kind": Optional[str], "preferences": Any, "users": List[NamedUser]}, total=False)
