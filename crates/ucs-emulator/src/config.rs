@@ -174,7 +174,9 @@ pub struct EmulatorConfig {
     pub control_token: Option<String>,
     /// Connections served at once; further ones are closed as soon as they are accepted.
     pub max_connections: usize,
-    /// How long a client may take to send a request's headers before its connection is closed.
+    /// How long a client may take to send a request's headers before its connection is closed;
+    /// also how long an idle keep-alive connection is kept. Longer than reqwest's 90 s pool idle
+    /// time, so a client never writes into a connection the emulator is closing.
     pub header_read_timeout: Duration,
     /// Largest body of an authenticated request (and of one whose signature covers a declared
     /// `X-Sdk-Content-Sha256`, which can be checked before the body is read).
@@ -256,7 +258,7 @@ impl Default for EmulatorConfig {
             request_log: None,
             control_token: None,
             max_connections: 1024,
-            header_read_timeout: Duration::from_secs(30),
+            header_read_timeout: Duration::from_secs(120),
             max_body: 16 * 1024 * 1024,
             max_unauthenticated_body: 1024 * 1024,
             iam_token_ttl: Duration::from_secs(24 * 3600),
