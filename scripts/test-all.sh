@@ -21,6 +21,13 @@ export UCS_BIN="$root/target/debug/ucs"
 step "rust: unit and integration tests"
 cargo test --workspace --exclude ucs-sdk-python --exclude ucs-sdk-node
 
+step "hardening figures: property tests, emulator fuzzing, Rust fault soak, crash safety, error codes"
+# These tests ran above; run again with their output shown, so the log carries their figures.
+figures() { cargo test -q "$@" -- --nocapture 2>&1 | grep -E '^(proptest|fuzz: [0-9]|fault soak|crash safety|error codes:)'; }
+figures -p ucs-sdk --test properties --test fault_soak
+figures -p ucs-emulator --test fuzz --test error_codes
+figures -p ucs-cli --test emulator_crash
+
 step "signer: a fresh set of 1,200 requests signed by the official huaweicloudsdkcore"
 official_python="$(bash scripts/official-venv.sh)"
 seed="$(date +%s)"
@@ -40,6 +47,9 @@ for suite in python/scripts/test.sh node/scripts/test.sh kotlin/test.sh swift/ru
     bash "$suite"
   fi
 done
+
+step "python: the wheel in a fresh virtualenv without Rust, and the sdist from source"
+bash scripts/smoke-python.sh
 
 step "the READMEs' examples, as written, against the emulator"
 python3 tests/readme/run_examples.py
