@@ -151,6 +151,11 @@ pub(crate) async fn run(args: EmulatorArgs) -> CliResult {
         // Generated here, so the only way to learn it; stdout's two lines stay as they are.
         eprintln!("control token for /_emulator/* (X-Emulator-Token): {token}");
     }
+    // On stderr too: the kubeconfigs it issues name this listener.
+    eprintln!(
+        "Karmada gateway over TLS: {}",
+        emulator.gateway_url("{fleet}")
+    );
     {
         let mut stdout = std::io::stdout().lock();
         let written = writeln!(stdout, "{}", emulator.base_url())

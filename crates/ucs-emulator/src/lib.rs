@@ -2,7 +2,8 @@
 //!
 //! Start it in-process on port 0 with [`start`], or as a process with `ucs emulator`. One base URL
 //! serves UCS (`/v1`), HSS (`/v5`), IAM (`/v3`), a Karmada gateway per federated fleet under
-//! `/karmada/{fleet}/` (or by the fleet's gateway host name), and control endpoints under
+//! `/karmada/{fleet}/` (or by the fleet's gateway host name; also over TLS on a second port, see
+//! [`Emulator::gateway_url`]), and control endpoints under
 //! `/_emulator/` (`reset`, `state`, `faults`, `faults/next`, `log`).
 
 mod auth;
@@ -12,6 +13,7 @@ mod extract;
 mod faults;
 mod federation;
 mod ids;
+mod karmada;
 mod kubeconfig;
 mod listing;
 mod middleware;
@@ -20,6 +22,7 @@ mod request_log;
 mod routes;
 mod server;
 mod state;
+mod tls;
 mod validation;
 
 pub use config::{
@@ -55,6 +58,9 @@ pub enum EmulatorError {
         /// Why it is refused.
         reason: String,
     },
+    /// The gateway's CA or server certificate could not be made.
+    #[error("cannot set up the gateway's TLS: {0}")]
+    Tls(String),
 }
 
 /// A fresh random control token (for [`EmulatorConfig::control_token`]).

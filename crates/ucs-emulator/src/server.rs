@@ -9,6 +9,7 @@ use hyper_util::rt::TokioIo;
 use hyper_util::rt::TokioTimer;
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify, Semaphore};
+use tokio_rustls::TlsAcceptor;
 
 use crate::auth::{Caller, TokenBook};
 use crate::config::EmulatorConfig;
@@ -29,6 +30,10 @@ pub(crate) struct AppState {
     persister: Option<Persister>,
     /// Handler panics caught and answered 500 (a bug every time: the fuzz test expects 0).
     pub panics: AtomicU64,
+    /// The TLS listener's address (kubeconfigs point there).
+    pub gateway_addr: SocketAddr,
+    /// PEM of the CA that signed the TLS listener's certificate.
+    pub gateway_ca_pem: String,
 }
 
 /// Locks a mutex even if a previous holder panicked: the data is plain records, still usable.
@@ -102,6 +107,7 @@ pub struct Emulator {
     app: Arc<AppState>,
     stop: watch::Sender<bool>,
     accept_task: tokio::task::JoinHandle<()>,
+    tls_task: tokio::task::JoinHandle<()>,
 }
 
 impl std::fmt::Debug for Emulator {
@@ -128,6 +134,20 @@ impl Emulator {
         format!("{}/karmada/{{fleet}}", self.base_url())
     }
 
+    /// The Karmada gateway of `fleet` over TLS, as issued kubeconfigs name it:
+    /// `https://127.0.0.1:TLS_PORT/karmada/{fleet}`.
+    pub fn gateway_url(&self, fleet: &str) -> String {
+        format!(
+            "https://{}/karmada/{fleet}",
+            loopback_if_unspecified(self.app.gateway_addr)
+        )
+    }
+
+    /// PEM of the CA the TLS listener's certificate chains to (generated at start).
+    pub fn gateway_ca_pem(&self) -> &str {
+        &self.app.gateway_ca_pem
+    }
+
     /// How many handler panics were caught and answered 500 so far (each one is a bug).
     pub fn panics_caught(&self) -> u64 {
         self.app.panics.load(Ordering::Relaxed)
@@ -142,6 +162,20 @@ impl Emulator {
     pub async fn shutdown(self) {
         let _ = self.stop.send(true);
         let _ = self.accept_task.await;
+        let _ = self.tls_task.await;
+    }
+}
+
+/// A wildcard listen address is reached on loopback.
+fn loopback_if_unspecified(addr: SocketAddr) -> SocketAddr {
+    match addr.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv6() => {
+            SocketAddr::new(std::net::Ipv6Addr::LOCALHOST.into(), addr.port())
+        }
+        ip if ip.is_unspecified() => {
+            SocketAddr::new(std::net::Ipv4Addr::LOCALHOST.into(), addr.port())
+        }
+        _ => addr,
     }
 }
 
@@ -169,8 +203,25 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
             addr: config.listen,
             source,
         })?;
+    // The gateway over TLS: same routes, a random port on the same interface.
+    let tls_bind = SocketAddr::new(config.listen.ip(), 0);
+    let tls_listener = TcpListener::bind(tls_bind)
+        .await
+        .map_err(|source| EmulatorError::Bind {
+            addr: tls_bind,
+            source,
+        })?;
+    let gateway_addr = tls_listener
+        .local_addr()
+        .map_err(|source| EmulatorError::Bind {
+            addr: tls_bind,
+            source,
+        })?;
+    let tls = crate::tls::generate(config.listen.ip())?;
     let seed = config.seed_clusters;
     let app = Arc::new(AppState {
+        gateway_addr,
+        gateway_ca_pem: tls.ca_pem,
         faults: Faults::new(config.faults.clone()),
         config,
         store: Mutex::new(store),
@@ -184,17 +235,26 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
     }
     let router = routes::router(app.clone());
     let (stop, stopped) = watch::channel(false);
-    let accept_task = tokio::spawn(accept_loop(listener, app.clone(), router, stopped));
+    let tls_task = tokio::spawn(accept_loop(
+        tls_listener,
+        Some(tls.acceptor),
+        app.clone(),
+        router.clone(),
+        stopped.clone(),
+    ));
+    let accept_task = tokio::spawn(accept_loop(listener, None, app.clone(), router, stopped));
     Ok(Emulator {
         addr,
         app,
         stop,
         accept_task,
+        tls_task,
     })
 }
 
 async fn accept_loop(
     listener: TcpListener,
+    tls: Option<TlsAcceptor>,
     app: Arc<AppState>,
     router: Router,
     mut stopped: watch::Receiver<bool>,
@@ -216,26 +276,50 @@ async fn accept_loop(
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let (app, router, mut stopped) = (app.clone(), router.clone(), stopped.clone());
+        let (app, router, stopped, tls) =
+            (app.clone(), router.clone(), stopped.clone(), tls.clone());
         tokio::spawn(async move {
             let _slot = slot;
-            // Fault injection drops the connection by notifying this.
-            let kill = Arc::new(Notify::new());
-            let conn_kill = kill.clone();
-            let service = hyper::service::service_fn(move |req| {
-                middleware::handle(app.clone(), router.clone(), conn_kill.clone(), req)
-            });
-            let conn = hyper::server::conn::http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(header_timeout)
-                .keep_alive(true)
-                .serve_connection(TokioIo::new(stream), service);
-            tokio::select! {
-                _ = conn => {}
-                _ = kill.notified() => {}
-                _ = stopped.changed() => {}
+            match tls {
+                None => serve_connection(stream, app, router, stopped).await,
+                Some(acceptor) => {
+                    // A client that never finishes the handshake holds a slot no longer than
+                    // one that never sends its headers.
+                    let handshake = tokio::time::timeout(header_timeout, acceptor.accept(stream));
+                    if let Ok(Ok(stream)) = handshake.await {
+                        serve_connection(stream, app, router, stopped).await;
+                    }
+                }
             }
         });
+    }
+}
+
+/// Serves HTTP/1.1 on one (plain or TLS) connection until it ends, is killed or the emulator stops.
+async fn serve_connection<S>(
+    stream: S,
+    app: Arc<AppState>,
+    router: Router,
+    mut stopped: watch::Receiver<bool>,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let header_timeout = app.config.header_read_timeout;
+    // Fault injection drops the connection by notifying this.
+    let kill = Arc::new(Notify::new());
+    let conn_kill = kill.clone();
+    let service = hyper::service::service_fn(move |req| {
+        middleware::handle(app.clone(), router.clone(), conn_kill.clone(), req)
+    });
+    let conn = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_timeout)
+        .keep_alive(true)
+        .serve_connection(TokioIo::new(stream), service);
+    tokio::select! {
+        _ = conn => {}
+        _ = kill.notified() => {}
+        _ = stopped.changed() => {}
     }
 }
 

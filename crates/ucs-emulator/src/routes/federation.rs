@@ -216,8 +216,8 @@ fn issue_kubeconfig(
         );
         Ok(())
     })?;
-    let server = format!("http://{host}/karmada/{name}");
-    let doc: Value = kubeconfig::for_fleet(&name, &server, &token, days);
+    let server = kubeconfig::gateway_server(&host, app.gateway_addr.port(), &name);
+    let doc: Value = kubeconfig::for_fleet(&name, &server, &app.gateway_ca_pem, &token, days);
     Ok((axum::http::StatusCode::CREATED, Json(doc)).into_response())
 }
 

@@ -1,20 +1,23 @@
-//! A minimal Karmada gateway per federated fleet: generic Kubernetes objects under `/api` and `/apis`.
+//! The Karmada gateway per federated fleet: discovery, and Kubernetes objects under `/api` and
+//! `/apis` with selectors, resource versions, patches and policy-made bindings.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::{Path, Request, State};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::config::AuthMode;
-use crate::extract::Params;
+use crate::extract::query_pairs;
 use crate::federation::is_ready;
 use crate::ids::new_uid;
+use crate::karmada::select::Selector;
+use crate::karmada::{bindings, discovery, patch};
 use crate::server::AppState;
 use crate::state::Account;
 
@@ -147,37 +150,84 @@ fn fleet_is_federated(account: &Account, fleet: &str) -> bool {
         .is_some_and(|f| is_ready(f, Utc::now()))
 }
 
-/// RFC 7386 JSON merge patch.
-fn merge_patch(target: &mut Value, patch: &Value) {
-    let Value::Object(patch) = patch else {
-        *target = patch.clone();
-        return;
-    };
-    if !target.is_object() {
-        *target = Value::Object(Map::new());
-    }
-    if let Value::Object(map) = target {
-        for (k, v) in patch {
-            if v.is_null() {
-                map.remove(k);
-            } else {
-                merge_patch(map.entry(k.clone()).or_insert(Value::Null), v);
-            }
+impl Target {
+    /// `deployments.apps` / `configmaps`: how the API server names a resource in messages.
+    fn qualified(&self) -> String {
+        match self.api_version.split_once('/') {
+            Some((group, _)) => format!("{}.{group}", self.resource),
+            None => self.resource.clone(),
         }
+    }
+
+    fn details(&self, name: &str) -> Value {
+        let group = self.api_version.split_once('/').map_or("", |(g, _)| g);
+        json!({"name": name, "group": group, "kind": self.resource})
+    }
+
+    /// A `Status` failure about the object `name`.
+    fn failure(&self, code: StatusCode, reason: &str, name: &str, message: String) -> Response {
+        let body = json!({
+            "kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+            "message": message, "reason": reason, "details": self.details(name),
+            "code": code.as_u16(),
+        });
+        (code, Json(body)).into_response()
+    }
+
+    fn not_found(&self, name: &str) -> Response {
+        self.failure(
+            StatusCode::NOT_FOUND,
+            "NotFound",
+            name,
+            format!("{} {name:?} not found", self.qualified()),
+        )
+    }
+
+    fn conflict(&self, name: &str) -> Response {
+        self.failure(
+            StatusCode::CONFLICT,
+            "Conflict",
+            name,
+            format!(
+                "Operation cannot be fulfilled on {} {name:?}: the object has been modified; \
+                 please apply your changes to the latest version and try again",
+                self.qualified()
+            ),
+        )
+    }
+
+    fn list_kind(&self, items: &[&Value]) -> String {
+        if let Some(res) = discovery::find(&self.api_version, &self.resource) {
+            return format!("{}List", res.kind);
+        }
+        if let Some(kind) = items.iter().find_map(|o| o["kind"].as_str()) {
+            return format!("{kind}List");
+        }
+        let singular = self.resource.strip_suffix('s').unwrap_or(&self.resource);
+        let mut chars = singular.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!("{capitalised}List")
     }
 }
 
-fn list_kind(items: &BTreeMap<String, Value>, resource: &str) -> String {
-    if let Some(kind) = items.values().find_map(|o| o["kind"].as_str()) {
-        return format!("{kind}List");
-    }
-    let singular = resource.strip_suffix('s').unwrap_or(resource);
-    let mut chars = singular.chars();
-    let capitalised: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    format!("{capitalised}List")
+/// How a PATCH body applies.
+#[derive(Clone, Copy, PartialEq)]
+enum PatchKind {
+    Merge,
+    Strategic,
+}
+
+/// What one request asks of the object store.
+struct Ask<'a> {
+    method: &'a Method,
+    target: &'a Target,
+    object: Option<Value>,
+    patch: PatchKind,
+    labels: Option<Selector>,
+    fields: Option<Selector>,
 }
 
 pub(crate) async fn root(
@@ -191,12 +241,83 @@ pub(crate) async fn root(
     Json(json!({"paths": ["/api", "/apis", "/version"]})).into_response()
 }
 
+/// Discovery and OpenAPI answers, for `GET` of their paths.
+fn discovery_answer(rest: &str) -> Option<Response> {
+    let segs: Vec<&str> = rest.trim_matches('/').split('/').collect();
+    let found = match segs.as_slice() {
+        ["version"] => Some(discovery::version()),
+        ["api"] => Some(discovery::core_versions()),
+        ["apis"] => Some(discovery::groups()),
+        ["api", version] => discovery::resources(version),
+        ["apis", group] => discovery::group(group),
+        ["apis", group, version] => discovery::resources(&format!("{group}/{version}")),
+        // An empty OpenAPI v2 document (zero protobuf bytes): kubectl's client-side validation
+        // finds no schema for a kind and lets the server decide, as for schemaless CRDs.
+        ["openapi", "v2"] => {
+            return Some(
+                (
+                    [(
+                        CONTENT_TYPE,
+                        "application/com.github.proto-openapi.spec.v2.v1.0+protobuf",
+                    )],
+                    Vec::<u8>::new(),
+                )
+                    .into_response(),
+            )
+        }
+        _ => return None,
+    };
+    Some(match found {
+        Some(doc) => Json(doc).into_response(),
+        None => status(
+            StatusCode::NOT_FOUND,
+            "NotFound",
+            "the server could not find the requested resource",
+        ),
+    })
+}
+
+/// Query pairs of a list request; `+` is a space, as Go's clients encode it.
+fn selectors(raw_query: &str) -> Result<(Option<Selector>, Option<Selector>), Refusal> {
+    let mut labels = None;
+    let mut fields = None;
+    for (k, v) in query_pairs(&raw_query.replace('+', "%20")) {
+        let bad = |e: String| Refusal(StatusCode::BAD_REQUEST, "BadRequest", e);
+        match k.as_str() {
+            "labelSelector" => labels = Some(Selector::labels(&v).map_err(bad)?),
+            "fieldSelector" => fields = Some(Selector::fields(&v).map_err(bad)?),
+            _ => {}
+        }
+    }
+    Ok((labels, fields))
+}
+
+fn patch_kind(headers: &HeaderMap) -> Result<PatchKind, Refusal> {
+    let ct = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/merge-patch+json");
+    let media = ct.split(';').next().unwrap_or_default().trim();
+    match media {
+        "application/strategic-merge-patch+json" => Ok(PatchKind::Strategic),
+        "application/merge-patch+json" | "application/json" | "" => Ok(PatchKind::Merge),
+        other => Err(Refusal(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UnsupportedMediaType",
+            format!(
+                "the body of the request was in an unknown format - accepted media types \
+                 include: application/merge-patch+json, application/strategic-merge-patch+json \
+                 (got {other:?})"
+            ),
+        )),
+    }
+}
+
 pub(crate) async fn serve(
     State(app): State<Arc<AppState>>,
     Path((fleet, rest)): Path<(String, String)>,
     method: Method,
     headers: HeaderMap,
-    _params: Params,
     req: Request,
 ) -> Response {
     // The bearer token is checked before the body is read.
@@ -204,6 +325,7 @@ pub(crate) async fn serve(
         Ok(c) => c,
         Err(r) => return r.response(),
     };
+    let raw_query = req.uri().query().unwrap_or_default().to_owned();
     let body = match axum::body::to_bytes(req.into_body(), app.config.max_body).await {
         Ok(body) => body,
         Err(_) => {
@@ -227,9 +349,10 @@ pub(crate) async fn serve(
             format!("fleet {fleet:?} has no ready federation"),
         );
     }
-    if rest == "version" {
-        return Json(json!({"major": "1", "minor": "25", "gitVersion": "v1.25.0-karmada"}))
-            .into_response();
+    if method == Method::GET {
+        if let Some(answer) = discovery_answer(&rest) {
+            return answer;
+        }
     }
     let Some(target) = parse_target(&rest) else {
         return status(
@@ -238,6 +361,17 @@ pub(crate) async fn serve(
             format!("the server could not find the requested resource {rest:?}"),
         );
     };
+    let media = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if !body.is_empty() && media.contains("protobuf") {
+        return status(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UnsupportedMediaType",
+            "this gateway reads JSON bodies only, not protobuf",
+        );
+    }
     let object: Option<Value> = if body.is_empty() {
         None
     } else {
@@ -252,19 +386,81 @@ pub(crate) async fn serve(
             }
         }
     };
-    let result = app.write(&caller, |account| {
-        Ok(apply(account, &fleet, &method, &target, object))
-    });
+    let patch = if method == Method::PATCH {
+        match patch_kind(&headers) {
+            Ok(p) => p,
+            Err(r) => return r.response(),
+        }
+    } else {
+        PatchKind::Merge
+    };
+    let (labels, fields) = match selectors(&raw_query) {
+        Ok(s) => s,
+        Err(r) => return r.response(),
+    };
+    let ask = Ask {
+        method: &method,
+        target: &target,
+        object,
+        patch,
+        labels,
+        fields,
+    };
+    let result = if method == Method::GET {
+        app.read(&caller, |account| Ok(read(account, &fleet, &ask)))
+    } else {
+        app.write(&caller, |account| Ok(change(account, &fleet, ask)))
+    };
     result.unwrap_or_else(|e| e.into_response())
 }
 
-fn apply(
-    account: &mut Account,
-    fleet: &str,
-    method: &Method,
-    target: &Target,
-    object: Option<Value>,
-) -> Response {
+fn read(account: &Account, fleet: &str, ask: &Ask<'_>) -> Response {
+    let target = ask.target;
+    let empty = Default::default();
+    let objects = account
+        .karmada
+        .get(fleet)
+        .and_then(|o| o.get(&target.collection))
+        .unwrap_or(&empty);
+    match target.name.as_deref() {
+        None => {
+            let items: Vec<&Value> = objects
+                .values()
+                .filter(|o| ask.labels.as_ref().is_none_or(|s| s.matches(o)))
+                .filter(|o| ask.fields.as_ref().is_none_or(|s| s.matches(o)))
+                .collect();
+            Json(json!({
+                "kind": target.list_kind(&items),
+                "apiVersion": target.api_version,
+                "metadata": {"resourceVersion": account.seq.to_string()},
+                "items": items,
+            }))
+            .into_response()
+        }
+        Some(name) => match objects.get(name) {
+            Some(o) => Json(o.clone()).into_response(),
+            None => target.not_found(name),
+        },
+    }
+}
+
+/// A write; policy-made bindings follow every successful one.
+fn change(account: &mut Account, fleet: &str, ask: Ask<'_>) -> Response {
+    let response = store(account, fleet, ask);
+    if response.status().is_success() {
+        bindings::reconcile(account, fleet);
+    }
+    response
+}
+
+fn store(account: &mut Account, fleet: &str, ask: Ask<'_>) -> Response {
+    let Ask {
+        method,
+        target,
+        object,
+        patch: patch_kind,
+        ..
+    } = ask;
     let rv = account.next_seq().to_string();
     let objects = account
         .karmada
@@ -272,25 +468,7 @@ fn apply(
         .or_default()
         .entry(target.collection.clone())
         .or_default();
-    let not_found = |name: &str| {
-        status(
-            StatusCode::NOT_FOUND,
-            "NotFound",
-            format!("{} {name:?} not found", target.resource),
-        )
-    };
     match (method.as_str(), target.name.as_deref()) {
-        ("GET", None) => Json(json!({
-            "kind": list_kind(objects, &target.resource),
-            "apiVersion": target.api_version,
-            "metadata": {"resourceVersion": rv},
-            "items": objects.values().collect::<Vec<_>>(),
-        }))
-        .into_response(),
-        ("GET", Some(name)) => match objects.get(name) {
-            Some(o) => Json(o.clone()).into_response(),
-            None => not_found(name),
-        },
         ("POST", None) => {
             let Some(mut object) = object else {
                 return status(StatusCode::BAD_REQUEST, "BadRequest", "a body is required");
@@ -305,12 +483,34 @@ fn apply(
                     "metadata.name: Required value",
                 );
             };
+            if let (Some(ns), Some(given)) = (
+                target.namespace.as_deref(),
+                object["metadata"]["namespace"].as_str(),
+            ) {
+                if ns != given {
+                    return status(
+                        StatusCode::BAD_REQUEST,
+                        "BadRequest",
+                        "the namespace of the provided object does not match the namespace \
+                         sent on the request",
+                    );
+                }
+            }
             if objects.contains_key(&name) {
-                return status(
+                return target.failure(
                     StatusCode::CONFLICT,
                     "AlreadyExists",
-                    format!("{} {name:?} already exists", target.resource),
+                    &name,
+                    format!("{} {name:?} already exists", target.qualified()),
                 );
+            }
+            if let Some(res) = discovery::find(&target.api_version, &target.resource) {
+                if object["kind"].is_null() {
+                    object["kind"] = json!(res.kind);
+                }
+                if object["apiVersion"].is_null() {
+                    object["apiVersion"] = json!(target.api_version);
+                }
             }
             let meta = &mut object["metadata"];
             meta["uid"] = json!(new_uid());
@@ -328,8 +528,14 @@ fn apply(
                 return status(StatusCode::BAD_REQUEST, "BadRequest", "a body is required");
             };
             let Some(current) = objects.get(name).cloned() else {
-                return not_found(name);
+                return target.not_found(name);
             };
+            // A resourceVersion in the body is a precondition: it must be the current one.
+            if let Some(given) = body["metadata"]["resourceVersion"].as_str() {
+                if Some(given) != current["metadata"]["resourceVersion"].as_str() {
+                    return target.conflict(name);
+                }
+            }
             let mut next = if method == Method::PUT {
                 if body["metadata"]["name"].as_str().is_some_and(|n| n != name) {
                     return status(
@@ -341,7 +547,10 @@ fn apply(
                 body
             } else {
                 let mut merged = current.clone();
-                merge_patch(&mut merged, &body);
+                match patch_kind {
+                    PatchKind::Merge => patch::merge_patch(&mut merged, &body),
+                    PatchKind::Strategic => patch::strategic_merge_patch(&mut merged, &body),
+                }
                 merged
             };
             // `metadata` is the server's to fill in: anything but an object is refused.
@@ -355,20 +564,34 @@ fn apply(
                     next["metadata"][key] = v.clone();
                 }
             }
+            for key in ["kind", "apiVersion"] {
+                if next[key].is_null() && !current[key].is_null() {
+                    next[key] = current[key].clone();
+                }
+            }
             let generation = current["metadata"]["generation"].as_i64().unwrap_or(1) + 1;
             next["metadata"]["generation"] = json!(generation);
             next["metadata"]["resourceVersion"] = json!(rv);
             objects.insert(name.to_owned(), next.clone());
             Json(next).into_response()
         }
-        ("DELETE", Some(name)) => match objects.remove(name) {
-            Some(_) => Json(json!({
+        ("DELETE", Some(name)) => {
+            let Some(current) = objects.get(name) else {
+                return target.not_found(name);
+            };
+            let wanted = object
+                .as_ref()
+                .and_then(|o| o["preconditions"]["resourceVersion"].as_str());
+            if wanted.is_some_and(|w| Some(w) != current["metadata"]["resourceVersion"].as_str()) {
+                return target.conflict(name);
+            }
+            objects.remove(name);
+            Json(json!({
                 "kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success",
-                "details": {"name": name, "kind": target.resource},
+                "details": target.details(name),
             }))
-            .into_response(),
-            None => not_found(name),
-        },
+            .into_response()
+        }
         ("DELETE", None) => {
             objects.clear();
             Json(json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success"}))
@@ -391,6 +614,7 @@ mod tests {
         let t = parse_target("apis/apps/v1/namespaces/default/deployments/nginx").expect("parsed");
         assert_eq!(t.collection, "apis/apps/v1/namespaces/default/deployments");
         assert_eq!(t.name.as_deref(), Some("nginx"));
+        assert_eq!(t.qualified(), "deployments.apps");
         let ns = parse_target("api/v1/namespaces/team-a").expect("parsed");
         assert_eq!(
             (ns.collection.as_str(), ns.name.as_deref()),
@@ -400,9 +624,11 @@ mod tests {
     }
 
     #[test]
-    fn merge_patch_follows_rfc_7386() {
-        let mut doc = json!({"a": 1, "b": {"c": 2, "d": 3}});
-        merge_patch(&mut doc, &json!({"a": null, "b": {"c": 4}}));
-        assert_eq!(doc, json!({"b": {"c": 4, "d": 3}}));
+    fn discovery_paths_answer_and_unknown_groups_do_not() {
+        let ok = |p: &str| discovery_answer(p).map(|r| r.status());
+        assert_eq!(ok("api"), Some(StatusCode::OK));
+        assert_eq!(ok("apis/policy.karmada.io/v1alpha1"), Some(StatusCode::OK));
+        assert_eq!(ok("apis/nope/v1"), Some(StatusCode::NOT_FOUND));
+        assert_eq!(ok("api/v1/namespaces"), None);
     }
 }
