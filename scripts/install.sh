@@ -3,7 +3,7 @@
 #   bash scripts/install.sh         what the demo needs: a C toolchain, cmake and CA certificates for cargo
 #   bash scripts/install.sh --all   also what every language's tests need (scripts/test-all.sh):
 #                                   python3-venv from Debian, and checks that python3,
-#                                   node, npm, mvn, java and go are on PATH
+#                                   node, npm, mvn, java, go and kubectl are on PATH
 set -euo pipefail
 
 all=false
@@ -13,7 +13,7 @@ packages=(ca-certificates build-essential pkg-config cmake)
 tools=(cargo)
 if $all; then
   packages+=(python3-venv)
-  tools+=(python3 node npm mvn java go)
+  tools+=(python3 node npm mvn java go kubectl)
 fi
 
 missing=()
