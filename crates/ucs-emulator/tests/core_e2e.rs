@@ -1,6 +1,9 @@
 //! Every operation of the core against the emulator over real HTTP, with AK/SK signing, IAM
 //! password tokens, pagination, the federation waiter and scripted faults.
 
+mod common;
+use common::attached;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -38,25 +41,6 @@ fn client(base: &str) -> Client {
         })
         .build()
         .expect("client")
-}
-
-fn attached(name: &str) -> RegisterCluster {
-    RegisterCluster {
-        metadata: RegisterClusterMetadata {
-            name: name.into(),
-            ..Default::default()
-        },
-        spec: RegisterClusterSpec {
-            category: "attachedcluster".into(),
-            cluster_type: "privatek8s".into(),
-            provider: "privatek8s".into(),
-            country: "CN".into(),
-            city: Some("110000".into()),
-            manage_type: "discrete".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    }
 }
 
 async fn post_json(url: &str, body: serde_json::Value) {

@@ -2,6 +2,9 @@
 //! kubeconfig the emulator issued: discovery, apply, label selectors, patch, delete, NotFound,
 //! and the ResourceBinding a PropagationPolicy makes.
 
+mod common;
+use common::attached;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -56,25 +59,6 @@ impl Kubectl {
     async fn json(&self, args: &[&str]) -> Value {
         let out = self.ok(args).await;
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("kubectl {args:?}: {e}: {out}"))
-    }
-}
-
-fn attached(name: &str) -> RegisterCluster {
-    RegisterCluster {
-        metadata: RegisterClusterMetadata {
-            name: name.into(),
-            ..Default::default()
-        },
-        spec: RegisterClusterSpec {
-            category: "attachedcluster".into(),
-            cluster_type: "privatek8s".into(),
-            provider: "privatek8s".into(),
-            country: "CN".into(),
-            city: Some("110000".into()),
-            manage_type: "discrete".into(),
-            ..Default::default()
-        },
-        ..Default::default()
     }
 }
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use ucs_emulator::{AuthMode, Emulator, EmulatorConfig};
+use ucs_sdk::models::{RegisterCluster, RegisterClusterMetadata, RegisterClusterSpec};
 
 pub struct Raw {
     pub emu: Emulator,
@@ -117,4 +118,24 @@ pub fn cluster_body(name: &str) -> Value {
         "spec": {"category": "attachedcluster", "type": "privatek8s", "provider": "privatek8s",
                  "country": "CN", "city": "110000", "manageType": "discrete"}
     })
+}
+
+/// A valid typed registration: an attached private Kubernetes cluster in Beijing.
+pub fn attached(name: &str) -> RegisterCluster {
+    RegisterCluster {
+        metadata: RegisterClusterMetadata {
+            name: name.into(),
+            ..Default::default()
+        },
+        spec: RegisterClusterSpec {
+            category: "attachedcluster".into(),
+            cluster_type: "privatek8s".into(),
+            provider: "privatek8s".into(),
+            country: "CN".into(),
+            city: Some("110000".into()),
+            manage_type: "discrete".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
 }
