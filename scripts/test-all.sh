@@ -23,7 +23,11 @@ cargo test --workspace --exclude ucs-sdk-python --exclude ucs-sdk-node
 
 step "hardening figures: property tests, emulator fuzzing, Rust fault soak, crash safety, error codes"
 # These tests ran above; run again with their output shown, so the log carries their figures.
-figures() { cargo test -q "$@" -- --nocapture 2>&1 | grep -E '^(proptest|fuzz: [0-9]|fault soak|crash safety|error codes:)'; }
+# Tests run in parallel, so a figure may follow another test's output on the same line.
+figures() {
+  cargo test -q "$@" -- --nocapture 2>&1 |
+    grep -oE '(proptest [a-z_]+: [0-9]+ cases|fuzz: [0-9].*|fault soak \(rust\).*|crash safety: .*|error codes: .*)'
+}
 figures -p ucs-sdk --test properties --test fault_soak
 figures -p ucs-emulator --test fuzz --test error_codes
 figures -p ucs-cli --test emulator_crash
