@@ -19,18 +19,16 @@ cargo build -p ucs-cli
 export UCS_BIN="$root/target/debug/ucs"
 
 step "rust: unit and integration tests"
-cargo test --workspace --exclude ucs-sdk-python --exclude ucs-sdk-node
+# Successful tests' output is shown too, so the log carries the hardening figures below.
+cargo test --workspace --exclude ucs-sdk-python --exclude ucs-sdk-node -- --show-output 2>&1 |
+  tee target/rust-tests.log
 
 step "hardening figures: property tests, emulator fuzzing, Rust fault soak, crash safety, error codes"
-# These tests ran above; run again with their output shown, so the log carries their figures.
-# Tests run in parallel, so a figure may follow another test's output on the same line.
-figures() {
-  cargo test -q "$@" -- --nocapture 2>&1 |
-    grep -oE '(proptest [a-z_]+: [0-9]+ cases|fuzz: [0-9].*|fault soak \(rust\).*|crash safety: .*|error codes: .*)'
-}
-figures -p ucs-sdk --test properties --test fault_soak
-figures -p ucs-emulator --test fuzz --test error_codes
-figures -p ucs-cli --test emulator_crash
+# Each figure must be there: grep fails the run when one is missing.
+for figure in 'proptest [a-z_]+: [0-9]+ cases' 'fuzz: [0-9].*' 'fault soak \(rust\).*' \
+  'crash safety: .*' 'error codes: .*'; do
+  grep -oE "$figure" target/rust-tests.log
+done
 
 step "signer: a fresh set of 1,200 requests signed by the official huaweicloudsdkcore"
 official_python="$(bash scripts/official-venv.sh)"

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::Notify;
 
-use crate::errors::{aborted, guard_async, to_js};
+use crate::errors::{aborted, to_js};
 
 /// In-flight calls by id.
 #[derive(Default, Clone)]
@@ -50,7 +50,7 @@ impl Calls {
         fut: impl Future<Output = ucs_sdk::Result<T>>,
     ) -> napi::Result<T> {
         // A panic in the call rejects it with `InternalError` (and still forgets its id).
-        let fut = guard_async(async move { fut.await.map_err(|e| to_js(&e)) });
+        let fut = async move { ucs_bridge::guarded(fut).await.map_err(|e| to_js(&e)) };
         if id == 0 {
             return fut.await;
         }

@@ -26,17 +26,6 @@ pub(crate) fn guard<T>(body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T
         .unwrap_or_else(|payload| Err(internal(&*payload)))
 }
 
-/// Runs an async export's future, a panic rejecting its Promise with `InternalError`.
-pub(crate) async fn guard_async<T>(
-    fut: impl std::future::Future<Output = napi::Result<T>>,
-) -> napi::Result<T> {
-    use futures_util::FutureExt;
-    std::panic::AssertUnwindSafe(fut)
-        .catch_unwind()
-        .await
-        .unwrap_or_else(|payload| Err(internal(&*payload)))
-}
-
 /// The error of a call cancelled through its AbortSignal.
 pub(crate) fn aborted() -> napi::Error {
     napi::Error::from_reason(

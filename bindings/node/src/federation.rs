@@ -1,9 +1,6 @@
 //! `FederationWait`: the core's federation waiter running on the runtime, its progress events
 //! and final job read by JavaScript with `next()` (a pull, so no callback crosses threads).
 
-use std::panic::AssertUnwindSafe;
-
-use futures_util::FutureExt;
 use napi::bindgen_prelude::spawn;
 use napi_derive::napi;
 use serde_json::{json, Value};
@@ -33,16 +30,13 @@ impl FederationWait {
                 let _ = progress.send(Ok(json!({ "event": event })));
             });
             // A panic ends the wait with `InternalError` rather than a silent end of events.
-            let job = match AssertUnwindSafe(wait).catch_unwind().await {
-                Ok(job) => job.and_then(|answer| {
-                    serde_json::to_value(&answer).map_err(|e| ucs_sdk::Error::Decode {
-                        status: 200,
-                        request_id: None,
-                        message: e.to_string(),
-                    })
-                }),
-                Err(payload) => Err(ucs_bridge::internal_error(&*payload)),
-            };
+            let job = ucs_bridge::guarded(wait).await.and_then(|answer| {
+                serde_json::to_value(&answer).map_err(|e| ucs_sdk::Error::Decode {
+                    status: 200,
+                    request_id: None,
+                    message: e.to_string(),
+                })
+            });
             let _ = tx.send(job.map(|job| json!({ "job": job })));
         });
         Ok(Self {

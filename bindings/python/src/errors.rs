@@ -7,11 +7,7 @@ use ucs_bridge::ErrorInfo;
 
 /// The `ucs_sdk.errors` exception for a core error.
 pub(crate) fn to_py_err(py: Python<'_>, error: &ucs_sdk::Error) -> PyErr {
-    from_info(py, &ErrorInfo::from(error))
-}
-
-fn from_info(py: Python<'_>, info: &ErrorInfo) -> PyErr {
-    match build(py, info) {
+    match build(py, &ErrorInfo::from(error)) {
         Ok(exception) => PyErr::from_value(exception),
         Err(e) => e,
     }
@@ -19,7 +15,7 @@ fn from_info(py: Python<'_>, info: &ErrorInfo) -> PyErr {
 
 /// `InternalError` for a caught panic.
 pub(crate) fn internal(py: Python<'_>, payload: &(dyn std::any::Any + Send)) -> PyErr {
-    from_info(py, &ErrorInfo::internal(payload))
+    to_py_err(py, &ucs_bridge::internal_error(payload))
 }
 
 /// Runs an entry point's body, a panic raised as `InternalError` (a `UcsError`) rather than

@@ -134,9 +134,7 @@ pub enum UcsError {
 impl UcsError {
     /// The error of a caught panic.
     pub(crate) fn panicked(payload: &(dyn std::any::Any + Send)) -> Self {
-        Self::Internal {
-            error_message: ucs_bridge::panic_message(payload),
-        }
+        Self::from(ucs_bridge::internal_error(payload))
     }
 }
 

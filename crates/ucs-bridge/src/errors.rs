@@ -161,6 +161,18 @@ pub fn internal_error(payload: &(dyn std::any::Any + Send)) -> Error {
     Error::Internal(panic_message(payload))
 }
 
+/// Runs `fut`, a panic in it answered as [`Error::Internal`]: what every binding's async entry
+/// points do before an error crosses into their language.
+pub async fn guarded<T>(
+    fut: impl std::future::Future<Output = ucs_sdk::Result<T>>,
+) -> ucs_sdk::Result<T> {
+    use futures_util::FutureExt;
+    std::panic::AssertUnwindSafe(fut)
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|payload| Err(internal_error(&*payload)))
+}
+
 impl ErrorInfo {
     /// The record of a panic caught at a binding's edge (`InternalError`).
     pub fn internal(payload: &(dyn std::any::Any + Send)) -> Self {

@@ -13,7 +13,7 @@ mod runtime;
 pub use answer::Answer;
 pub use catalogue::{catalogue_json, OpSpec, OPERATIONS};
 pub use errors::{
-    internal_error, panic_for_tests, panic_message, ErrorInfo, ErrorKind, PANIC_FOR_TESTS,
+    guarded, internal_error, panic_for_tests, panic_message, ErrorInfo, ErrorKind, PANIC_FOR_TESTS,
 };
 pub use invoke::{invoke, json_text, wait_federation, Call};
 pub use options::{build_client, Options, Summary};

@@ -190,14 +190,6 @@ fn declared_length(req: &Request) -> Option<u64> {
     }
 }
 
-fn too_large(limit: usize) -> ApiFailure {
-    ApiFailure::new(
-        "UCS.00000012",
-        format!("The body is larger than the {limit} bytes accepted here."),
-    )
-    .with_status(axum::http::StatusCode::PAYLOAD_TOO_LARGE)
-}
-
 /// Checks an AK/SK signature. Everything but the body is checked before the body is read; a
 /// body whose hash the signature covers (signed `X-Sdk-Content-Sha256`) is read up to the normal
 /// limit once the signature holds, any other body only up to the unauthenticated limit.
@@ -275,15 +267,16 @@ async fn check_signature(
         app.config.max_unauthenticated_body
     };
     if declared.is_some_and(|n| n > limit as u64) {
-        return Err(too_large(limit));
+        return Err(ApiFailure::too_large(limit));
     }
     let (parts, body) = req.into_parts();
     let bytes = axum::body::to_bytes(body, limit)
         .await
-        .map_err(|_| too_large(limit))?;
+        .map_err(|_| ApiFailure::too_large(limit))?;
     let valid = match (checked_early, content_hash.as_deref()) {
         (None, _) => matches(&bytes),
-        (Some(_), _) if bytes.is_empty() => matches(b""),
+        // An early check of a declared empty body already verified exactly this.
+        (Some(_), _) if bytes.is_empty() => declared == Some(0) || matches(b""),
         // The signature covered the declared hash: the body must be what it declared.
         (Some(_), Some(hash)) if hash != UNSIGNED_PAYLOAD => {
             hash.eq_ignore_ascii_case(&hex::encode(Sha256::digest(&bytes)))

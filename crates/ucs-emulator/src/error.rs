@@ -38,6 +38,15 @@ impl ApiFailure {
         self
     }
 
+    /// 413 for a body over `limit` bytes.
+    pub fn too_large(limit: usize) -> Self {
+        Self::new(
+            "UCS.00000012",
+            format!("The body is larger than the {limit} bytes accepted here."),
+        )
+        .with_status(StatusCode::PAYLOAD_TOO_LARGE)
+    }
+
     /// A change made in memory that the state file did not take: not durable, so not a success.
     pub fn not_durable(reason: impl std::fmt::Display) -> Self {
         Self::new(

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use axum::body::Body;
 use axum::http::header::{CONNECTION, CONTENT_LENGTH};
-use axum::http::{HeaderValue, Request, StatusCode, Uri};
+use axum::http::{HeaderValue, Request, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use futures_util::FutureExt;
@@ -143,16 +143,7 @@ fn refuse_oversized(app: &AppState, req: &Request<Body>) -> Option<Response> {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse().ok())?;
     let limit = app.config.max_body;
-    (declared > limit as u64).then(|| {
-        closing(
-            ApiFailure::new(
-                "UCS.00000012",
-                format!("The body is larger than the {limit} bytes accepted."),
-            )
-            .with_status(StatusCode::PAYLOAD_TOO_LARGE)
-            .into_response(),
-        )
-    })
+    (declared > limit as u64).then(|| closing(ApiFailure::too_large(limit).into_response()))
 }
 
 /// Marks an answer as the connection's last.
@@ -209,6 +200,7 @@ fn log(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
 
     #[tokio::test]
     async fn a_panic_is_counted_and_answered_500_json() {
