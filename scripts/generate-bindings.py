@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
 """Generates the typed layers of the Python and Node packages from the Rust models.
 
-Reads `cargo run -p xtask -- schema` (JSON Schema of every model) and `-- ops` (the operation
-catalogue) and writes:
+Reads `cargo run -p xtask -- schema` (JSON Schema of every model), `-- ops` (the operation
+catalogue), `-- options` (the client option table) and `-- errors` (the error kind table) and
+writes:
 
   python/ucs_sdk/types.py        TypedDicts, one per model
   python/ucs_sdk/_resources.py   sync and async resource classes, one method per operation
+  python/ucs_sdk/_options.py     the clients' keyword arguments and the `ClientOptions` TypedDict
+  python/ucs_sdk/errors.py       (its marked part) the exception classes, one per error kind
   node/types/models.d.ts         TypeScript interfaces, one per model
   node/types/resources.d.ts      TypeScript resource interfaces, one method per operation
+  node/types/options.d.ts        the `ClientOptions` interface
+  node/types/errors.d.ts         the error class declarations
+  node/lib/options.cjs           camelCase option -> the core's name, type and secrecy
+  node/lib/error-classes.cjs     the error classes, one per error kind
+  node/lib/error-classes.mjs     their named ESM exports
 
 `--check` fails (exit 1) when a written file would change: CI runs it so nothing drifts.
 """
@@ -264,17 +272,23 @@ def class_name(resource: str) -> str:
     return {"hss": "Hss", "iam": "Iam"}.get(resource, resource.capitalize())
 
 
-def query_params(defs: dict, query: str | None) -> list[tuple[str, str]]:
+def query_params(defs: dict, query: str | None) -> list[tuple[str, str, bool]]:
+    """(name, Python type, required) of each query parameter, required ones first."""
     if not query:
         return []
     props = defs[query].get("properties", {})
+    required = set(defs[query].get("required", []))
     out = []
     for k, v in props.items():
         t = py_type(v)
-        if not t.startswith("Optional["):
+        if k not in required and not t.startswith("Optional["):
             t = f"Optional[{t}]"
-        out.append((k, t))
-    return out
+        out.append((k, t, k in required))
+    return sorted(out, key=lambda p: not p[2])
+
+
+def query_required(defs: dict, query: str | None) -> bool:
+    return any(req for _, _, req in query_params(defs, query))
 
 
 def python_resources(ops: list, defs: dict) -> str:
@@ -317,8 +331,8 @@ def python_resources(ops: list, defs: dict) -> str:
                 q = query_params(defs, op["query"])
                 if q:
                     params.append("*")
-                    params += [f"{k}: {t} = None" for k, t in q]
-                query_expr = "{" + ", ".join(f'"{k}": {k}' for k, _ in q) + "}" if q else "None"
+                    params += [f"{k}: {t}" if req else f"{k}: {t} = None" for k, t, req in q]
+                query_expr = "{" + ", ".join(f'"{k}": {k}' for k, _, _ in q) + "}" if q else "None"
                 ids = "(" + "".join(f"{i}, " for i in op["ids"]) + ")"
                 body = "body" if op["body"] else "None"
                 doc = op["doc"] + (f" `{op['http']}`" if op["http"] else "")
@@ -334,6 +348,14 @@ def python_resources(ops: list, defs: dict) -> str:
                 lines += ["", f"    {kw} {op['name']}({', '.join(params)}) -> {ret}:",
                           f'        """{doc}"""',
                           f'        return {aw}self._call("{op["name"]}", {ids}, {body}, {query_expr})']
+    # The clients' group attributes, so a new group of the table needs no edit in _client.py.
+    for asynchronous in (False, True):
+        prefix = "Async" if asynchronous else ""
+        lines += ["", "", f"class _{prefix}Groups:",
+                  f'    """The resource groups of `{prefix}Client`, one attribute per group."""', ""]
+        lines += [f"    {r}: {prefix}{class_name(r)}" for r in resources]
+        lines += ["", "    def _init_groups(self, native: Any) -> None:"]
+        lines += [f"        self.{r} = {prefix}{class_name(r)}(native)" for r in resources]
     return "\n".join(lines) + "\n"
 
 
@@ -354,7 +376,8 @@ def ts_resources(ops: list, defs: dict) -> str:
             if op["body"]:
                 params.append(f"body: m.{op['body']}")
             if op["query"]:
-                params.append(f"query?: m.{op['query']}")
+                optional = "" if query_required(defs, op["query"]) else "?"
+                params.append(f"query{optional}: m.{op['query']}")
             params.append("options?: CallOptions")
             doc = op["doc"] + (f" `{op['http']}`" if op["http"] else "")
             lines.append(f"  /** {doc} */")
@@ -370,6 +393,10 @@ def ts_resources(ops: list, defs: dict) -> str:
             lines += ["  /** Polls federation_progress until the job succeeds, fails or the timeout passes. */",
                       "  waitFederation(fleetId: string, options?: WaitOptions): Promise<m.Job>;"]
         lines += ["}", ""]
+    lines += ["/** The resource groups of a client, one per group of the operation table. */",
+              "export interface ResourceGroups {"]
+    lines += [f"  readonly {r}: {class_name(r)};" for r in resources]
+    lines += ["}", ""]
     lines += ["/** Options of `fleets.waitFederation`. */",
               "export interface WaitOptions extends CallOptions {",
               "  /** Give up after this many milliseconds (default 30 minutes). */",
@@ -380,12 +407,207 @@ def ts_resources(ops: list, defs: dict) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- options and errors
+
+PY_TYPES = {"string": "str", "integer": "int", "boolean": "bool"}
+TS_TYPES = {"string": "string", "integer": "number", "boolean": "boolean"}
+# Python units a keyword argument may take instead of the core's: (type, converter in _base).
+PY_UNITS = {"seconds": ("float", "_timeout_ms")}
+# Python's extra builtin bases, so `except TimeoutError` and `except ValueError` still catch.
+PY_EXTRA_BASES = {
+    "Timeout": "builtins.TimeoutError",
+    "Connection": "builtins.ConnectionError",
+    "InvalidArgument": "ValueError",
+}
+
+
+def py_option_doc(o: dict) -> str:
+    if o["python_unit"]:
+        return f"{o['doc']} Here `{o['python']}`, in {o['python_unit']}."
+    return o["doc"]
+
+
+def python_options(options: list) -> str:
+    public = [o for o in options if not o["internal"]]
+    internal = [o for o in options if o["internal"]]
+    unknown = {o["python_unit"] for o in public if o["python_unit"]} - set(PY_UNITS)
+    if unknown:
+        raise SystemExit(f"generate-bindings: no Python unit conversion for {sorted(unknown)}")
+
+    def py_t(o: dict) -> str:
+        return PY_UNITS[o["python_unit"]][0] if o["python_unit"] else PY_TYPES[o["type"]]
+
+    converters = sorted({PY_UNITS[o["python_unit"]][1] for o in public if o["python_unit"]})
+    params = [f"        {o['python']}: Optional[{py_t(o)}] = None," for o in public]
+    values = []
+    for o in public:
+        if o["python_unit"]:
+            values.append(f'            "{o["name"]}": {PY_UNITS[o["python_unit"]][1]}({o["python"]}),')
+        else:
+            values.append(f'            "{o["name"]}": {o["python"]},')
+    for o in internal:
+        if o["name"] == "user_agent":
+            values.append(f'            "{o["name"]}": "python",')
+        else:
+            # Set by the package itself (`from_env`): a private keyword.
+            params.append(f"        _{o['name']}: Optional[{py_t(o)}] = None,")
+            values.append(f'            "{o["name"]}": _{o["name"]},')
+    lines = [
+        '"""The clients\' keyword arguments, from the Rust option table',
+        "(`ucs_bridge::for_each_client_option!`).",
+        "",
+        HEADER,
+        '"""',
+        "from __future__ import annotations",
+        "",
+        "from typing import Optional, TypedDict",
+        "",
+        "TYPE_CHECKING = False",
+        "if TYPE_CHECKING:",
+        "    from typing import Any, Dict",
+        "",
+        '__all__ = ["ClientOptions"]',
+        "",
+        "",
+        "class ClientOptions(TypedDict, total=False):",
+        '    """The keyword arguments of `Client` and `AsyncClient`; every one is optional."""',
+        "",
+    ]
+    for o in public:
+        lines += [f"    {o['python']}: Optional[{py_t(o)}]", f'    """{py_option_doc(o)}"""']
+    lines += [
+        "",
+        "",
+        "class _Configured:",
+        '    """Takes the options as keyword-only arguments and hands `_connect` the core\'s record',
+        '    (the keys of `ucs_bridge::Options`, unset ones left out)."""',
+        "",
+        "    def __init__(",
+        "        self,",
+        "        *,",
+        *params,
+        "    ) -> None:",
+    ]
+    if converters:
+        lines.append(f"        from ._base import {', '.join(converters)}")
+        lines.append("")
+    lines += [
+        "        options: Dict[str, Any] = {",
+        *values,
+        "        }",
+        "        self._connect({k: v for k, v in options.items() if v is not None})",
+        "",
+        "    def _connect(self, options: Dict[str, Any]) -> None:",
+        "        raise NotImplementedError",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def class_bases(e: dict, by_kind: dict) -> str:
+    return f"{by_kind[e['parent']]['class']}" if e["parent"] else "UcsError"
+
+
+PY_BEGIN = "# --- generated by scripts/generate-bindings.py from the Rust error table; do not edit ---"
+PY_END = "# --- end of the generated part ---"
+
+
+def python_errors(errors: list, current: str) -> str:
+    """errors.py with its generated part (between the markers) replaced: the classes of the
+    kinds, `__all__` and the kind -> class map, after the hand-written base `UcsError`. One file,
+    so type checkers see a literal `__all__`."""
+    by_kind = {e["kind"]: e for e in errors}
+    missing = set(PY_EXTRA_BASES) - set(by_kind)
+    if missing:
+        raise SystemExit(f"generate-bindings: PY_EXTRA_BASES names unknown kinds {sorted(missing)}")
+    head, sep, rest = current.partition(PY_BEGIN + "\n")
+    _, sep2, tail = rest.partition(PY_END + "\n")
+    if not sep or not sep2:
+        raise SystemExit("generate-bindings: python/ucs_sdk/errors.py lost its generated-part markers")
+    lines = [
+        PY_BEGIN,
+        "# The class of each error kind of `ucs_bridge::for_each_error_kind!`.",
+        "",
+        "__all__ = [",
+        '    "UcsError",',
+        *[f'    "{e["class"]}",' for e in errors],
+        "]",
+    ]
+    for e in errors:
+        bases = [class_bases(e, by_kind)]
+        if e["kind"] in PY_EXTRA_BASES:
+            bases.append(PY_EXTRA_BASES[e["kind"]])
+        lines += ["", "", f"class {e['class']}({', '.join(bases)}):", f'    """{e["doc"]}"""']
+    lines += ["", "", "_BY_KIND = {", *[f'    "{e["kind"]}": {e["class"]},' for e in errors], "}",
+              PY_END]
+    return head + "\n".join(lines) + "\n" + tail
+
+
+def ts_options(options: list) -> str:
+    lines = [f"// {HEADER}", "// The client options, from the Rust option table (`ucs_bridge::for_each_client_option!`).",
+             "", "/** How to reach and authenticate to UCS; every field is optional. */",
+             "export interface ClientOptions {"]
+    for o in options:
+        if o["internal"]:
+            continue
+        lines += [f"  /** {o['doc']} */", f"  {o['node']}?: {TS_TYPES[o['type']]};"]
+    lines += ["}", ""]
+    return "\n".join(lines)
+
+
+def js_options(options: list) -> str:
+    lines = ["'use strict';", f"// {HEADER}",
+             "// camelCase option -> the core's option name, the value's type and whether it is a secret,",
+             "// from the Rust option table (`ucs_bridge::for_each_client_option!`).", "",
+             "const OPTIONS = Object.freeze({"]
+    for o in options:
+        if o["internal"]:
+            continue
+        lines.append(f"  {o['node']}: {{ core: '{o['name']}', type: '{o['type']}', secret: {str(o['secret']).lower()} }},")
+    lines += ["});", "", "module.exports = { OPTIONS };", ""]
+    return "\n".join(lines)
+
+
+def js_error_classes(errors: list) -> str:
+    by_kind = {e["kind"]: e for e in errors}
+    lines = ["'use strict';", f"// {HEADER}",
+             "// The error classes, one per error kind of the Rust table (`ucs_bridge::for_each_error_kind!`),",
+             "// over the base errors.cjs defines.", "",
+             "/** The classes, each extending `UcsError` or its parent kind's class. */",
+             "function defineErrorClasses(UcsError) {"]
+    for e in errors:
+        lines += [f"  /** {e['doc']} */", f"  class {e['class']} extends {class_bases(e, by_kind)} {{}}"]
+    lines += ["  return {", *[f"    {e['class']}," for e in errors], "  };", "}", "",
+              "/** The class name of each kind the addon reports. */",
+              "const KINDS = Object.freeze({", *[f"  {e['kind']}: '{e['class']}'," for e in errors], "});", "",
+              "module.exports = { defineErrorClasses, KINDS };", ""]
+    return "\n".join(lines)
+
+
+def mjs_error_classes(errors: list) -> str:
+    names = ["UcsError", *[e["class"] for e in errors]]
+    return "\n".join([f"// {HEADER}", "// The error classes as named ESM exports (index.mjs re-exports them).",
+                      "import errors from './errors.cjs';", "", "export const {",
+                      *[f"  {n}," for n in names], "} = errors;", ""])
+
+
+def ts_errors(errors: list) -> str:
+    by_kind = {e["kind"]: e for e in errors}
+    lines = [f"// {HEADER}", "// The error classes, one per error kind of the Rust table (`ucs_bridge::for_each_error_kind!`).",
+             "", "import { UcsError } from './index';", ""]
+    for e in errors:
+        lines += [f"/** {e['doc']} */", f"export declare class {e['class']} extends {class_bases(e, by_kind)} {{}}"]
+    lines.append("")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a file would change")
     args = parser.parse_args()
     schema = xtask("schema")
     ops = xtask("ops")
+    options = xtask("options")
+    errors = xtask("errors")
     defs = schema["$defs"]
     always = answer_only(defs, ops)
     outputs = {
@@ -393,6 +615,13 @@ def main() -> int:
         ROOT / "python/ucs_sdk/_resources.py": python_resources(ops, defs),
         ROOT / "node/types/models.d.ts": ts_models(defs, always),
         ROOT / "node/types/resources.d.ts": ts_resources(ops, defs),
+        ROOT / "python/ucs_sdk/_options.py": python_options(options),
+        ROOT / "python/ucs_sdk/errors.py": python_errors(errors, (ROOT / "python/ucs_sdk/errors.py").read_text()),
+        ROOT / "node/types/options.d.ts": ts_options(options),
+        ROOT / "node/types/errors.d.ts": ts_errors(errors),
+        ROOT / "node/lib/options.cjs": js_options(options),
+        ROOT / "node/lib/error-classes.cjs": js_error_classes(errors),
+        ROOT / "node/lib/error-classes.mjs": mjs_error_classes(errors),
     }
     stale = []
     for path, text in outputs.items():

@@ -33,6 +33,7 @@ cp "$target/debug/libucs_uniffi.so" "$build/lib/"
 python3 swift/patch-cancellation.py "$build/gen/ucs_uniffi.swift"
 cp swift/Sources/*.swift "$build/gen/"
 mkdir -p "$build/tests" && cp swift/Tests/*.swift "$build/tests/"
+cp -r tests/cases/operations "$build/cases"
 
 emulator_pid=""
 cleanup() {
@@ -47,7 +48,7 @@ mountpoint -q "$ROOT/dev" || mount --bind /dev "$ROOT/dev"
 
 echo "swift: compiling the bindings and tests" >&2
 chroot "$ROOT" /bin/sh -c "cd /$build_rel && swiftc -swift-version 5 -module-name UcsSdkTests \
-    -I gen -Xcc -fmodule-map-file=gen/ucs_sdkFFI.modulemap -Xcc -fmodule-map-file=gen/ucs_uniffiFFI.modulemap \
+    -I gen -Xcc -fmodule-map-file=gen/ucs_modelsFFI.modulemap -Xcc -fmodule-map-file=gen/ucs_uniffiFFI.modulemap \
     gen/*.swift tests/*.swift -L lib -lucs_uniffi -Xlinker -rpath -Xlinker /$build_rel/lib \
     -o ucs-swift-tests 2>&1 | grep -v 'warning:' | grep -B2 -A6 'error:' >&2; test -x ucs-swift-tests"
 
@@ -64,5 +65,5 @@ read -r credentials <&3
 cat <&3 >/dev/null &
 
 echo "swift: running the tests against $base_url" >&2
-chroot "$ROOT" /usr/bin/env UCS_BASE_URL="$base_url" UCS_CREDENTIALS="$credentials" \
+chroot "$ROOT" /usr/bin/env UCS_BASE_URL="$base_url" UCS_CREDENTIALS="$credentials" UCS_CASES_DIR="/$build_rel/cases" \
     "/$build_rel/ucs-swift-tests"

@@ -2,6 +2,8 @@
 // The errors every call rejects with. All extend UcsError and carry statusCode, errorCode,
 // errorMessage and requestId (undefined when not known).
 
+const { defineErrorClasses, KINDS } = require('./error-classes.cjs');
+
 const FIELDS = ['statusCode', 'errorCode', 'errorMessage', 'requestId', 'retryAfter', 'field', 'subJob'];
 
 class UcsError extends Error {
@@ -17,34 +19,10 @@ class UcsError extends Error {
   }
 }
 
-class ApiError extends UcsError {}
-class NotFoundError extends ApiError {}
-class ThrottledError extends ApiError {}
-class ConflictError extends ApiError {}
-class AuthError extends ApiError {}
-class TimeoutError extends UcsError {}
-class ConnectionError extends UcsError {}
-class DecodeError extends UcsError {}
-class InvalidArgumentError extends UcsError {}
-class ConfigError extends UcsError {}
-class FederationFailedError extends UcsError {}
-// A bug in the SDK: a Rust panic, caught before it could end the process.
-class InternalError extends UcsError {}
-
-const BY_KIND = {
-  Api: ApiError,
-  NotFound: NotFoundError,
-  Throttled: ThrottledError,
-  Conflict: ConflictError,
-  Auth: AuthError,
-  Timeout: TimeoutError,
-  Connection: ConnectionError,
-  Decode: DecodeError,
-  InvalidArgument: InvalidArgumentError,
-  Config: ConfigError,
-  FederationFailed: FederationFailedError,
-  Internal: InternalError,
-};
+// The class of each kind, generated from the Rust error table (error-classes.cjs).
+const CLASSES = defineErrorClasses(UcsError);
+const BY_KIND = Object.fromEntries(Object.entries(KINDS).map(([kind, name]) => [kind, CLASSES[name]]));
+const { InvalidArgumentError } = CLASSES;
 
 /** The error class for an error of the addon (whose message is the core's ErrorInfo JSON). */
 function fromNative(error) {
@@ -54,7 +32,7 @@ function fromNative(error) {
   } catch {
     return error instanceof UcsError ? error : new UcsError(String(error?.message ?? error));
   }
-  const Class = BY_KIND[info.kind] ?? UcsError;
+  const Class = (Object.hasOwn(BY_KIND, info?.kind) ? BY_KIND[info.kind] : undefined) ?? UcsError;
   return new Class(info.message, {
     statusCode: info.status_code,
     errorCode: info.error_code,
@@ -73,7 +51,7 @@ function invalid(field, reason) {
 
 module.exports = {
   UcsError,
-  ...Object.fromEntries(Object.values(BY_KIND).map((Class) => [Class.name, Class])),
+  ...CLASSES,
   fromNative,
   invalid,
 };

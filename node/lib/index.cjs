@@ -6,33 +6,12 @@ const { inspect } = require('node:util');
 const path = require('node:path');
 const errors = require('./errors.cjs');
 const { resources } = require('./resources.cjs');
+const karmadaGateway = require('./karmada.cjs');
 
 const native = require(path.join(__dirname, '..', 'native', 'ucs-sdk.node'));
 
-// camelCase option -> the core's option name.
-const OPTIONS = {
-  endpoint: 'endpoint',
-  ak: 'ak',
-  sk: 'sk',
-  domainId: 'domain_id',
-  projectId: 'project_id',
-  securityToken: 'security_token',
-  token: 'token',
-  user: 'user',
-  password: 'password',
-  domainName: 'domain_name',
-  region: 'region',
-  hssEndpoint: 'hss_endpoint',
-  iamEndpoint: 'iam_endpoint',
-  karmadaEndpoint: 'karmada_endpoint',
-  timeoutMs: 'timeout_ms',
-  maxRetries: 'max_retries',
-  maxResponseBytes: 'max_response_bytes',
-  verify: 'verify',
-  caFile: 'ca_file',
-  proxy: 'proxy',
-};
-const SECRET = new Set(['sk', 'securityToken', 'token', 'password']);
+// camelCase option -> the core's option name, type and secrecy (generated from the Rust table).
+const { OPTIONS } = require('./options.cjs');
 const FROM_ENV = Symbol('fromEnv');
 
 let catalogue;
@@ -43,20 +22,19 @@ function coreOptions(options) {
   }
   const out = { user_agent: 'node' };
   for (const [key, value] of Object.entries(options)) {
-    const name = OPTIONS[key];
-    if (!name) {
+    const option = Object.hasOwn(OPTIONS, key) ? OPTIONS[key] : undefined;
+    if (!option) {
       throw errors.invalid(key, `unknown option (known: ${Object.keys(OPTIONS).join(', ')})`);
     }
     if (value === undefined || value === null) continue;
-    const numeric = key === 'timeoutMs' || key === 'maxRetries' || key === 'maxResponseBytes';
-    if (numeric && !(Number.isInteger(value) && value >= 0)) {
+    if (option.type === 'integer' && !(Number.isInteger(value) && value >= 0)) {
       throw errors.invalid(key, 'must be a whole number, 0 or more');
     }
-    if (key === 'verify' && typeof value !== 'boolean') throw errors.invalid(key, 'must be a boolean');
-    if (!numeric && key !== 'verify' && typeof value !== 'string') {
-      throw errors.invalid(key, SECRET.has(key) ? 'must be a string' : `must be a string (got ${typeof value})`);
+    if (option.type === 'boolean' && typeof value !== 'boolean') throw errors.invalid(key, 'must be a boolean');
+    if (option.type === 'string' && typeof value !== 'string') {
+      throw errors.invalid(key, option.secret ? 'must be a string' : `must be a string (got ${typeof value})`);
     }
-    out[name] = value;
+    out[option.core] = value;
   }
   if (options[FROM_ENV]) out.from_env = true;
   return out;
@@ -64,6 +42,7 @@ function coreOptions(options) {
 
 class Client {
   #summary;
+  #native;
 
   /**
    * @param {import('../types').ClientOptions} [options]
@@ -77,6 +56,7 @@ class Client {
       throw errors.fromNative(e);
     }
     this.#summary = client.describe();
+    this.#native = client;
     catalogue ??= native.catalogue();
     const groups = resources(client, catalogue);
     for (const name of Object.keys(groups)) {
@@ -87,6 +67,11 @@ class Client {
   /** A client configured from HUAWEICLOUD_SDK_* and UCS_* variables and the profile file. */
   static fromEnv(options = {}) {
     return new Client({ ...options, [FROM_ENV]: true });
+  }
+
+  /** The fleet's Karmada gateway: `{ token }`, `{ kubeconfig }`, or the IAM token (karmada.cjs). */
+  karmada(fleetName, options) {
+    return karmadaGateway.karmada(this.#native, fleetName, options);
   }
 
   [inspect.custom]() {
@@ -104,4 +89,4 @@ class Client {
 
 const { fromNative: _fromNative, invalid: _invalid, ...errorClasses } = errors;
 
-module.exports = { Client, version: native.version(), ...errorClasses };
+module.exports = { Client, version: native.version(), writeKubeconfig: karmadaGateway.writeKubeconfig, ...errorClasses };

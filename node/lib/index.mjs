@@ -4,18 +4,8 @@ import cjs from './index.cjs';
 export const {
   Client,
   version,
-  UcsError,
-  ApiError,
-  NotFoundError,
-  ThrottledError,
-  ConflictError,
-  AuthError,
-  TimeoutError,
-  ConnectionError,
-  DecodeError,
-  InvalidArgumentError,
-  ConfigError,
-  FederationFailedError,
-  InternalError,
+  writeKubeconfig,
 } = cjs;
+// The error classes (generated from the Rust error table).
+export * from './error-classes.mjs';
 export default cjs;

@@ -7,6 +7,9 @@ import {
   type Job,
   type ProgressEvent,
   type RegisterCluster,
+  writeKubeconfig,
+  type Karmada,
+  type KubeObject,
 } from 'ucs-sdk';
 
 export async function demo(): Promise<string[]> {
@@ -35,4 +38,18 @@ export async function demo(): Promise<string[]> {
   }
   names.push(String(one.metadata?.uid), String(page.total), String(job.status?.phase));
   return names;
+}
+
+// The Karmada gateway: typed helpers, list selectors, writeKubeconfig.
+export async function karmadaDemo(client: Client, fleetId: string): Promise<number> {
+  const kubeconfig = await client.fleets.downloadFederationKubeconfig(fleetId, { duration: 1 });
+  writeKubeconfig(kubeconfig, '/tmp/kubeconfig');
+  const k: Karmada = client.karmada('fleet1', { kubeconfig });
+  const deployments = k.deployments('default');
+  await deployments.apply({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } });
+  const list: KubeObject = await deployments.list({ labelSelector: 'app=web', limit: 10 });
+  await k.propagationPolicies().delete('web-pp');
+  await k.request('PATCH', 'apis/apps/v1/namespaces/default/deployments/web', { spec: { replicas: 3 } });
+  client.karmada('fleet1', { token: 'T' });
+  return (list.items as unknown[]).length;
 }

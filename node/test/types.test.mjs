@@ -23,10 +23,11 @@ test('tsc refuses wrong argument types', () => {
     'const c = new Client({ endpoint: 1 });',
     'c.clusters.get(42);',
     'c.clusters.list({ limit: "x" });',
+    "c.karmada('f', { token: 1 }).deployments().list({ labelSelector: 2 });",
     '',
   ].join('\n'));
   const result = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--types', 'node', '--typeRoots', path.join(here, '..', 'node_modules', '@types'), file], { encoding: 'utf8' });
   assert.notEqual(result.status, 0);
-  // One error per wrong line: the option, the id and the query field.
-  for (const line of [2, 3, 4]) assert.ok(result.stdout.includes(`wrong.ts(${line},`), result.stdout);
+  // One error per wrong line: the option, the id, the query field and the Karmada options.
+  for (const line of [2, 3, 4, 5]) assert.ok(result.stdout.includes(`wrong.ts(${line},`), result.stdout);
 });

@@ -15,6 +15,68 @@ export interface AddClusters {
   clusterIds?: Array<string>;
 }
 
+/** One add-on installed in a cluster. */
+export interface AddonInstance {
+  /** `v3`. */
+  apiVersion?: string | null;
+  /** `Addon`. */
+  kind?: string | null;
+  /** Name, uid and timestamps. */
+  metadata: ObjectMeta;
+  /** What is installed. */
+  spec?: AddonInstanceSpec | null;
+  /** Where it stands. */
+  status?: AddonInstanceStatus | null;
+}
+
+/** The add-on instances of a cluster. */
+export interface AddonInstanceList {
+  /** `v1`. */
+  apiVersion?: string | null;
+  /** The instances. */
+  items: Array<AddonInstance>;
+  /** `List`. */
+  kind?: string | null;
+}
+
+/** An add-on instance's specification. */
+export interface AddonInstanceSpec {
+  /** The template's labels. */
+  addonTemplateLabels?: Array<string> | null;
+  /** The template's logo URL. */
+  addonTemplateLogo?: string | null;
+  /** The add-on template (package) name. */
+  addonTemplateName?: string | null;
+  /** The template's type. */
+  addonTemplateType?: string | null;
+  /** The cluster it is installed in. */
+  clusterID?: string | null;
+  /** Description. */
+  description?: string | null;
+  /** Namespace it is installed in. */
+  namespace?: string | null;
+  /** Release parameters (free-form). */
+  parameters: unknown;
+  /** The add-on's configuration values (free-form). */
+  values: unknown;
+  /** Installed version. */
+  version?: string | null;
+}
+
+/** An add-on instance's status. */
+export interface AddonInstanceStatus {
+  /** Why (the official models spell it `Reason`). */
+  Reason?: string | null;
+  /** The installed version's details (free-form). */
+  currentVersion: unknown;
+  /** Details. */
+  message?: string | null;
+  /** `running`, `installing`, `abnormal`, ... */
+  status?: string | null;
+  /** Versions it can be upgraded to. */
+  targetVersions?: Array<string> | null;
+}
+
 /** An enabled API group. */
 export interface ApiEnablement {
   /** Group and version. */
@@ -412,6 +474,16 @@ export interface KubeconfigDoc {
   preferences: unknown;
   /** Users with their credentials. */
   users: Array<NamedUser>;
+}
+
+/** Query of `addons.list`: the add-on instances of one cluster. */
+export interface ListAddonInstancesQuery {
+  /** Only instances of this add-on template. */
+  addon_template_name?: string | null;
+  /** The cluster whose add-ons are listed (required). */
+  cluster_id: string;
+  /** `"true"`: the add-on status as stored by the service rather than read live. */
+  is_database_status?: string | null;
 }
 
 /** Query of `clusters.list`. */

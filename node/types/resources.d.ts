@@ -89,6 +89,12 @@ export interface Rules {
   delete(ruleId: string, options?: CallOptions): Promise<void>;
 }
 
+/** `client.addons`. */
+export interface Addons {
+  /** The add-on instances of a cluster (`cluster_id` in the query). `GET /v1/addons` */
+  list(query: m.ListAddonInstancesQuery, options?: CallOptions): Promise<m.AddonInstanceList>;
+}
+
 /** `client.hss`. */
 export interface Hss {
   /** Adds a multi-cloud cluster to HSS. `POST /v5/{project_id}/container/kubernetes/multi-cloud/clusters` */
@@ -103,6 +109,16 @@ export interface Iam {
   projectId(options?: CallOptions): Promise<string>;
   /** The account id: configured, or resolved through IAM. `GET /v3/auth/domains` */
   domainId(options?: CallOptions): Promise<string>;
+}
+
+/** The resource groups of a client, one per group of the operation table. */
+export interface ResourceGroups {
+  readonly clusters: Clusters;
+  readonly fleets: Fleets;
+  readonly rules: Rules;
+  readonly addons: Addons;
+  readonly hss: Hss;
+  readonly iam: Iam;
 }
 
 /** Options of `fleets.waitFederation`. */

@@ -1,31 +1,8 @@
-"""Rules, HSS and IAM through the blocking client."""
+"""IAM through the blocking client: id resolution with AK/SK, password and token credentials
+(the rule and HSS operations are shared cases, test_shared_cases.py)."""
 from __future__ import annotations
 
-from conftest import rule
 from ucs_sdk import Client
-
-
-def test_every_rule_operation(client):
-    rules = client.rules
-    uid = rules.create(rule("ops", "admin"))["uid"]
-    listed = rules.list()
-    assert listed["total"] == 1
-    assert listed["items"][0]["metadata"]["name"] == "ops"
-    rules.update(
-        uid,
-        {"spec": {"type": "custom", "description": "updated",
-                  "contents": [{"verbs": ["get"], "resources": ["pods"]}]}},
-    )
-    assert rules.list()["items"][0]["spec"]["description"] == "updated"
-    rules.delete(uid)
-    assert rules.list()["total"] == 0
-
-
-def test_hss_creates_a_multicloud_cluster(client):
-    made = client.hss.create_multicloud_cluster(
-        {"name": "mc", "provider": "tencent", "image_repo_password": "repo-pass", "kube_config": "apiVersion: v1\nkind: Config\n"}
-    )
-    assert made["cluster_id"]
 
 
 def test_iam_resolves_ids_and_issues_password_tokens(emulator):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from . import errors
 from ._client import AsyncClient, Client
+from .karmada import write_kubeconfig
 from ._native import VERSION as __version__
 from .errors import *  # noqa: F403  (the exception classes)
 
-__all__ = ["Client", "AsyncClient", "errors", "__version__", *errors.__all__]
+__all__ = ["Client", "AsyncClient", "errors", "write_kubeconfig", "__version__", *errors.__all__]

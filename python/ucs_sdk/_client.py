@@ -3,24 +3,16 @@ one Rust runtime per process."""
 from __future__ import annotations
 
 from . import _native
-from ._resources import (
-    AsyncClusters,
-    AsyncFleets,
-    AsyncHss,
-    AsyncIam,
-    AsyncRules,
-    Clusters,
-    Fleets,
-    Hss,
-    Iam,
-    Rules,
-)
+from ._options import _Configured
+from ._resources import _AsyncGroups, _Groups
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, Optional, Type, TypeVar
 
     _C = TypeVar("_C", bound="_ClientBase")
+
+    from .karmada import AsyncKarmada, Karmada
 
 
 _exit_hook = False
@@ -43,61 +35,12 @@ def _sync_log_level() -> None:
     _native.set_log_level(logging.getLogger("ucs_sdk").getEffectiveLevel())
 
 
-class _ClientBase:
-    def __init__(
-        self,
-        *,
-        endpoint: Optional[str] = None,
-        ak: Optional[str] = None,
-        sk: Optional[str] = None,
-        domain_id: Optional[str] = None,
-        project_id: Optional[str] = None,
-        security_token: Optional[str] = None,
-        token: Optional[str] = None,
-        user: Optional[str] = None,
-        password: Optional[str] = None,
-        domain_name: Optional[str] = None,
-        region: Optional[str] = None,
-        hss_endpoint: Optional[str] = None,
-        iam_endpoint: Optional[str] = None,
-        karmada_endpoint: Optional[str] = None,
-        timeout: Optional[float] = None,
-        max_retries: Optional[int] = None,
-        max_response_bytes: Optional[int] = None,
-        verify: Optional[bool] = None,
-        ca_file: Optional[str] = None,
-        proxy: Optional[str] = None,
-        _from_env: bool = False,
-    ) -> None:
-        from ._base import _timeout_ms
-
-        options: Dict[str, Any] = {
-            "endpoint": endpoint,
-            "ak": ak,
-            "sk": sk,
-            "domain_id": domain_id,
-            "project_id": project_id,
-            "security_token": security_token,
-            "token": token,
-            "user": user,
-            "password": password,
-            "domain_name": domain_name,
-            "region": region,
-            "hss_endpoint": hss_endpoint,
-            "iam_endpoint": iam_endpoint,
-            "karmada_endpoint": karmada_endpoint,
-            "timeout_ms": _timeout_ms(timeout),
-            "max_retries": max_retries,
-            "max_response_bytes": max_response_bytes,
-            "verify": verify,
-            "ca_file": ca_file,
-            "proxy": proxy,
-            "from_env": _from_env,
-            "user_agent": "python",
-        }
+class _ClientBase(_Configured):
+    # The keyword arguments are the generated `_Configured.__init__` (the Rust option table).
+    def _connect(self, options: Dict[str, Any]) -> None:
         _sync_log_level()
         _stop_runtime_at_exit()
-        self._native = _native.NativeClient({k: v for k, v in options.items() if v is not None})
+        self._native = _native.NativeClient(options)
 
     @classmethod
     def from_env(cls: Type[_C], **overrides: Any) -> _C:
@@ -111,9 +54,10 @@ class _ClientBase:
         return f"{type(self).__name__}({self._native.describe()})"
 
 
-class Client(_ClientBase):
+class Client(_ClientBase, _Groups):
     """The blocking client. Every call releases the GIL while it waits, so threads run in
-    parallel; Ctrl-C interrupts a call. Keyword-only arguments:
+    parallel; Ctrl-C interrupts a call. Keyword-only arguments (each documented in
+    `ucs_sdk._options.ClientOptions`):
 
     endpoint, region, hss_endpoint, iam_endpoint, karmada_endpoint: where to send calls;
     ak + sk (+ security_token), token, or user + password + domain_name: credentials;
@@ -124,11 +68,16 @@ class Client(_ClientBase):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self.clusters = Clusters(self._native)
-        self.fleets = Fleets(self._native)
-        self.rules = Rules(self._native)
-        self.hss = Hss(self._native)
-        self.iam = Iam(self._native)
+        self._init_groups(self._native)
+
+    def karmada(
+        self, fleet_name: Optional[str] = None, *, token: Optional[str] = None, kubeconfig: Any = None
+    ) -> Karmada:
+        """The fleet's Karmada gateway (`ucs_sdk.karmada`): with a bearer `token`, with the
+        server, CA and token of a federation `kubeconfig`, or else with the IAM token."""
+        from .karmada import Karmada
+
+        return Karmada(self._native, fleet_name, token=token, kubeconfig=kubeconfig)
 
     def close(self) -> None:
         """Releases the client's connections (they also go when the client is collected)."""
@@ -140,17 +89,21 @@ class Client(_ClientBase):
         self.close()
 
 
-class AsyncClient(_ClientBase):
+class AsyncClient(_ClientBase, _AsyncGroups):
     """The asyncio client: every operation is awaitable, `iter` is an async iterator.
     Takes the same keyword-only arguments as `Client`."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self.clusters = AsyncClusters(self._native)
-        self.fleets = AsyncFleets(self._native)
-        self.rules = AsyncRules(self._native)
-        self.hss = AsyncHss(self._native)
-        self.iam = AsyncIam(self._native)
+        self._init_groups(self._native)
+
+    def karmada(
+        self, fleet_name: Optional[str] = None, *, token: Optional[str] = None, kubeconfig: Any = None
+    ) -> AsyncKarmada:
+        """The asyncio twin of `Client.karmada`."""
+        from .karmada import AsyncKarmada
+
+        return AsyncKarmada(self._native, fleet_name, token=token, kubeconfig=kubeconfig)
 
     async def close(self) -> None:
         """Releases the client's connections (they also go when the client is collected)."""

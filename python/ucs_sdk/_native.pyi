@@ -1,7 +1,7 @@
 """The pyo3 module under `ucs_sdk` (bindings/python): one generic client over the Rust core."""
 from typing import Any, Awaitable, Callable, Dict, List, Optional, final
 
-__all__ = ["NativeClient", "NativePager", "VERSION", "_roundtrip", "catalogue", "set_log_level", "shutdown"]
+__all__ = ["NativeClient", "NativeKarmada", "NativePager", "VERSION", "_roundtrip", "catalogue", "set_log_level", "shutdown", "write_kubeconfig"]
 
 VERSION: str
 
@@ -9,6 +9,7 @@ def catalogue() -> List[Dict[str, Any]]: ...
 def set_log_level(level: int) -> None: ...
 def shutdown() -> None: ...
 def _roundtrip(value: Any) -> Any: ...
+def write_kubeconfig(kubeconfig: Any, path: str) -> None: ...
 
 @final
 class NativeClient:
@@ -48,3 +49,32 @@ class NativeClient:
 class NativePager:
     def next_page(self) -> Optional[List[Any]]: ...
     def next_page_async(self) -> Awaitable[Optional[List[Any]]]: ...
+
+@final
+class NativeKarmada:
+    def __new__(
+        cls,
+        client: NativeClient,
+        fleet_name: Optional[str] = None,
+        token: Optional[str] = None,
+        kubeconfig: Any = None,
+    ) -> NativeKarmada: ...
+    def base_url(self) -> str: ...
+    def call(
+        self,
+        verb: str,
+        kind_or_uri: str,
+        namespace: Optional[str] = None,
+        name: Optional[str] = None,
+        params: Any = None,
+        body: Any = None,
+    ) -> Any: ...
+    def call_async(
+        self,
+        verb: str,
+        kind_or_uri: str,
+        namespace: Optional[str] = None,
+        name: Optional[str] = None,
+        params: Any = None,
+        body: Any = None,
+    ) -> Awaitable[Any]: ...

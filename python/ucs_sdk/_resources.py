@@ -19,6 +19,8 @@ __all__ = [
     "AsyncFleets",
     "Rules",
     "AsyncRules",
+    "Addons",
+    "AsyncAddons",
     "Hss",
     "AsyncHss",
     "Iam",
@@ -174,6 +176,16 @@ class Rules(Resource):
     def delete(self, rule_id: str) -> None:
         """Deletes a rule. `DELETE /v1/permissions/rules/{ruleid}`"""
         return self._call("delete", (rule_id, ), None, None)
+
+
+class Addons(Resource):
+    """`client.addons`: addons operations."""
+
+    _resource = "addons"
+
+    def list(self, *, cluster_id: str, addon_template_name: Optional[str] = None, is_database_status: Optional[str] = None) -> AddonInstanceList:
+        """The add-on instances of a cluster (`cluster_id` in the query). `GET /v1/addons`"""
+        return self._call("list", (), None, {"cluster_id": cluster_id, "addon_template_name": addon_template_name, "is_database_status": is_database_status})
 
 
 class Hss(Resource):
@@ -354,6 +366,16 @@ class AsyncRules(AsyncResource):
         return await self._call("delete", (rule_id, ), None, None)
 
 
+class AsyncAddons(AsyncResource):
+    """`client.addons`: awaitable addons operations."""
+
+    _resource = "addons"
+
+    async def list(self, *, cluster_id: str, addon_template_name: Optional[str] = None, is_database_status: Optional[str] = None) -> AddonInstanceList:
+        """The add-on instances of a cluster (`cluster_id` in the query). `GET /v1/addons`"""
+        return await self._call("list", (), None, {"cluster_id": cluster_id, "addon_template_name": addon_template_name, "is_database_status": is_database_status})
+
+
 class AsyncHss(AsyncResource):
     """`client.hss`: awaitable hss operations."""
 
@@ -380,3 +402,41 @@ class AsyncIam(AsyncResource):
     async def domain_id(self) -> str:
         """The account id: configured, or resolved through IAM. `GET /v3/auth/domains`"""
         return await self._call("domain_id", (), None, None)
+
+
+class _Groups:
+    """The resource groups of `Client`, one attribute per group."""
+
+    clusters: Clusters
+    fleets: Fleets
+    rules: Rules
+    addons: Addons
+    hss: Hss
+    iam: Iam
+
+    def _init_groups(self, native: Any) -> None:
+        self.clusters = Clusters(native)
+        self.fleets = Fleets(native)
+        self.rules = Rules(native)
+        self.addons = Addons(native)
+        self.hss = Hss(native)
+        self.iam = Iam(native)
+
+
+class _AsyncGroups:
+    """The resource groups of `AsyncClient`, one attribute per group."""
+
+    clusters: AsyncClusters
+    fleets: AsyncFleets
+    rules: AsyncRules
+    addons: AsyncAddons
+    hss: AsyncHss
+    iam: AsyncIam
+
+    def _init_groups(self, native: Any) -> None:
+        self.clusters = AsyncClusters(native)
+        self.fleets = AsyncFleets(native)
+        self.rules = AsyncRules(native)
+        self.addons = AsyncAddons(native)
+        self.hss = AsyncHss(native)
+        self.iam = AsyncIam(native)

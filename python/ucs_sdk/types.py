@@ -9,6 +9,10 @@ from typing import Any, Dict, List, Optional, TypedDict, Union
 __all__ = [
     "AccessInfoQuery",
     "AddClusters",
+    "AddonInstance",
+    "AddonInstanceList",
+    "AddonInstanceSpec",
+    "AddonInstanceStatus",
     "ApiEnablement",
     "ApiResource",
     "AssociateRules",
@@ -41,6 +45,7 @@ __all__ = [
     "KubeContext",
     "Kubeconfig",
     "KubeconfigDoc",
+    "ListAddonInstancesQuery",
     "ListClustersQuery",
     "ListManagedQuery",
     "LocalSecretReference",
@@ -93,6 +98,79 @@ class AddClusters(TypedDict, total=False):
 
     clusterIds: List[str]
     """Clusters to add (never removes any)."""
+
+
+class _AddonInstanceRequired(TypedDict):
+    metadata: ObjectMeta
+
+
+class AddonInstance(_AddonInstanceRequired, total=False):
+    """One add-on installed in a cluster."""
+
+    apiVersion: Optional[str]
+    """`v3`."""
+    kind: Optional[str]
+    """`Addon`."""
+    spec: Optional[AddonInstanceSpec]
+    """What is installed."""
+    status: Optional[AddonInstanceStatus]
+    """Where it stands."""
+
+
+class _AddonInstanceListRequired(TypedDict):
+    items: List[AddonInstance]
+
+
+class AddonInstanceList(_AddonInstanceListRequired, total=False):
+    """The add-on instances of a cluster."""
+
+    apiVersion: Optional[str]
+    """`v1`."""
+    kind: Optional[str]
+    """`List`."""
+
+
+class _AddonInstanceSpecRequired(TypedDict):
+    parameters: Any
+    values: Any
+
+
+class AddonInstanceSpec(_AddonInstanceSpecRequired, total=False):
+    """An add-on instance's specification."""
+
+    addonTemplateLabels: Optional[List[str]]
+    """The template's labels."""
+    addonTemplateLogo: Optional[str]
+    """The template's logo URL."""
+    addonTemplateName: Optional[str]
+    """The add-on template (package) name."""
+    addonTemplateType: Optional[str]
+    """The template's type."""
+    clusterID: Optional[str]
+    """The cluster it is installed in."""
+    description: Optional[str]
+    """Description."""
+    namespace: Optional[str]
+    """Namespace it is installed in."""
+    version: Optional[str]
+    """Installed version."""
+
+
+class _AddonInstanceStatusRequired(TypedDict):
+    currentVersion: Any
+
+
+class AddonInstanceStatus(_AddonInstanceStatusRequired, total=False):
+    """An add-on instance's status."""
+
+    Reason: Optional[str]
+    """Why (the official models spell it `Reason`)."""
+    message: Optional[str]
+    """Details."""
+    status: Optional[str]
+    """`running`, `installing`, `abnormal`, ..."""
+    targetVersions: Optional[List[str]]
+    """Versions it can be upgraded to."""
 
 
 class ApiEnablement(TypedDict, total=False):
@@ -509,6 +587,19 @@ Kubeconfig = Dict[str, Any]
 
 KubeconfigDoc = TypedDict("KubeconfigDoc", {"apiVersion": Optional[str], "clusters": List[NamedCluster], "contexts": List[NamedContext], "current-context": Optional[str], "kind": Optional[str], "preferences": Any, "users": List[NamedUser]}, total=False)
 """A kubeconfig. It holds credentials, so Debug shows only server addresses."""
+
+
+class _ListAddonInstancesQueryRequired(TypedDict):
+    cluster_id: str
+
+
+class ListAddonInstancesQuery(_ListAddonInstancesQueryRequired, total=False):
+    """Query of `addons.list`: the add-on instances of one cluster."""
+
+    addon_template_name: Optional[str]
+    """Only instances of this add-on template."""
+    is_database_status: Optional[str]
+    """`"true"`: the add-on status as stored by the service rather than read live."""
 
 
 class ListClustersQuery(TypedDict, total=False):

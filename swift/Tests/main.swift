@@ -105,59 +105,33 @@ final class Recorder: ProgressListener, @unchecked Sendable {
 
 // MARK: clusters
 
-await test("every cluster operation") {
+// The step-by-step "every operation" scenarios are the shared cases (SharedCases.swift); here what
+// they cannot express: typed records, answers that differ call to call, the waiter, Kubeconfig.
+
+await test("typed cluster records, access info answered once") {
     let clusters = client.clusters()
-    try check(!(try await clusters.supportedVersions().versions.isEmpty), "no versions")
     let id = try await clusters.register(body: attached("alpha")).uid
     let got = try await clusters.get(clusterId: id)
     try check(got.metadata?.name == "alpha" && got.metadata?.uid == id, "get: \(got)")
     try check(got.spec?.manageType == "discrete", "manageType \(String(describing: got.spec?.manageType))")
-    try await clusters.update(clusterId: id, body: UpdateCluster(spec: UpdateClusterSpec(country: "CN", city: "120000")))
-    try check(try await clusters.get(clusterId: id).spec?.city == "120000", "city not updated")
     let first = try await clusters.accessInfo(clusterId: id, query: AccessInfoQuery())
     try check(!first.isEmpty, "no access info")
     let second = try await clusters.accessInfo(clusterId: id, query: AccessInfoQuery())
     try check(first != second, "access info answered twice")
-    try await clusters.activate(clusterId: id)
-    let ruleId = try await client.rules().create(body: rule("ops")).uid
-    try await clusters.associateRules(clusterId: id, body: AssociateRules(ruleIdNamespaces: [
-        RuleIdNamespaces(ruleIds: [ruleId], namespaces: ["default"]),
-    ]))
     let page = try await clusters.list(query: ListClustersQuery(managetype: "discrete"))
     try check(page.total == 1 && page.items.map { $0.metadata?.uid } == [id], "list: \(page)")
-    let managed = try await clusters.listManaged(query: ListManagedQuery(unregister: true))
-    try check(managed.allSatisfy { $0.spec?.category == "self" }, "managed: \(managed)")
-    try await clusters.delete(clusterId: id)
-    guard case let .NotFound(_, code, _, _) = try await ucsError({ try await clusters.get(clusterId: id) }) else {
-        throw Failure(description: "deleted cluster is not NotFound")
-    }
-    try check(code == "UCS.01030001", "code \(String(describing: code))")
 }
 
 // MARK: fleets and federation
 
-await test("every fleet operation, waitFederation with progress") {
-    let clusters = client.clusters()
+await test("waitFederation with progress, Kubeconfig objects") {
     let fleets = client.fleets()
-    let a = try await clusters.register(body: attached("a")).uid
-    let b = try await clusters.register(body: attached("b")).uid
+    let a = try await client.clusters().register(body: attached("a")).uid
     let fleet = try await fleets.register(body: RegisterFleet(
         metadata: NameMeta(name: "fleet1"), spec: RegisterFleetSpec(clusterIds: [a], description: "first"))).uid
-    let joined = try await clusters.get(clusterId: a).spec
+    let joined = try await client.clusters().get(clusterId: a).spec
     try check(joined?.clusterGroupId == fleet && joined?.manageType == "grouped", "joined: \(String(describing: joined))")
-    try await clusters.joinFleet(clusterId: b, body: JoinFleet(clusterGroupId: fleet))
-    try await fleets.addClusters(fleetId: fleet, body: AddClusters(clusterIds: [a, b]))
-    try await fleets.updateDescription(fleetId: fleet, body: UpdateDescription(description: "second"))
-    try check(try await fleets.get(fleetId: fleet).spec?.description == "second", "description")
-    try await fleets.associateRules(fleetId: fleet, body: AssociateRules())
-    try check(try await fleets.list(query: PageQuery()).total == 1, "fleet list total")
-
-    let notFederated = try await ucsError({ try await fleets.federationProgress(fleetId: fleet) })
-    try check(notFederated.errorCode() == "UCS.01080006", "not federated: \(notFederated)")
     try await fleets.enableFederation(fleetId: fleet, query: EnableFederationQuery())
-    let twice = try await ucsError({ try await fleets.enableFederation(fleetId: fleet, query: EnableFederationQuery()) })
-    try check(twice.errorCode() == "UCS.01080002", "enabled twice: \(twice)")
-
     let recorder = Recorder()
     let job = try await fleets.waitFederation(fleetId: fleet, timeoutMs: 30_000, listener: recorder)
     try check(["Success", "Succeeded", "Completed"].contains(job.status?.phase ?? ""), "final job \(job)")
@@ -165,45 +139,17 @@ await test("every fleet operation, waitFederation with progress") {
         try check(recorder.events.contains { $0.isSubJob && $0.job == sub && $0.phase == "Success" },
                   "no Success event for \(sub): \(recorder.events)")
     }
-    try check(!(try await fleets.federationProgress(fleetId: fleet).spec?.subJobs.isEmpty ?? true), "no sub-jobs")
-    try await fleets.updateZones(fleetId: fleet, body: UpdateZones(dnsSuffix: ["example.com"]))
-
-    let project = credential("project_id")
-    let connection = try await fleets.createFederationConnection(fleetId: fleet, body: FederationConnectionRequest(
-        projectId: project, vpcId: "vpc-1", subnetId: "subnet-1"))
-    try check(!connection.id.isEmpty, "connection id")
     let cert = try await fleets.createFederationKubeconfig(fleetId: fleet, body: FederationKubeconfigRequest(
-        projectId: project, vpcId: "vpc-1", subnetId: "subnet-1", duration: 30))
+        projectId: credential("project_id"), vpcId: "vpc-1", subnetId: "subnet-1", duration: 30))
     try check(!cert.servers().isEmpty && cert.toJson().contains("current-context"), "kubeconfig \(cert)")
     try check(!"\(cert)".contains("client-key-data") && !"\(cert)".contains("token"), "kubeconfig text leaks: \(cert)")
     let downloaded = try await fleets.downloadFederationKubeconfig(fleetId: fleet, body: DownloadKubeconfigRequest(duration: 1))
     try check(downloaded.currentContext() != nil, "no current context")
-
     let busy = try await ucsError({ try await fleets.delete(fleetId: fleet) })
     try check(busy.status() == 400, "deleting a fleet with clusters: \(busy)")
-    try await fleets.disableFederation(fleetId: fleet)
-    try await clusters.leaveFleet(clusterId: a)
-    try await clusters.leaveFleet(clusterId: b)
-    try check(try await clusters.get(clusterId: a).spec?.manageType == "discrete", "left fleet")
-    try await fleets.delete(fleetId: fleet)
-    guard case let .NotFound(_, code, _, _) = try await ucsError({ try await fleets.get(fleetId: fleet) }) else {
-        throw Failure(description: "deleted fleet is not NotFound")
-    }
-    try check(code == "UCS.01100005", "code \(String(describing: code))")
 }
 
-// MARK: rules, pagination
-
-await test("every rule operation") {
-    let rules = client.rules()
-    let id = try await rules.create(body: rule("ops", "admin")).uid
-    let listed = try await rules.list(query: PageQuery())
-    try check(listed.total == 1 && listed.items.first?.metadata?.name == "ops", "list \(listed)")
-    try await rules.update(ruleId: id, body: UpdateRule(spec: RuleSpec(ruleType: "custom", contents: [Content(verbs: ["get"], resources: ["pods"])], description: "updated")))
-    try check(try await rules.list(query: PageQuery()).items.first?.spec?.description == "updated", "update")
-    try await rules.delete(ruleId: id)
-    try check(try await rules.list(query: PageQuery()).total == 0, "delete")
-}
+// MARK: pagination
 
 await test("pagination: page calls, pagers, AsyncSequence") {
     for i in 0..<7 {
@@ -231,14 +177,7 @@ await test("pagination: page calls, pagers, AsyncSequence") {
     try check(fleets == ["f"], "fleets \(fleets)")
 }
 
-// MARK: hss, iam, secrets
-
-await test("hss creates a multi-cloud cluster") {
-    let made = try await client.hss().createMulticloudCluster(
-        body: CreateMulticloudCluster(name: "mc", provider: "tencent", imageRepoPassword: "repo-pass", kubeConfig: "apiVersion: v1\nkind: Config\n"),
-        query: CreateMulticloudClusterQuery())
-    try check(!made.clusterId.isEmpty, "no cluster id")
-}
+// MARK: iam, secrets
 
 await test("iam resolves ids and issues password tokens") {
     let resolving = try UcsClient(options: ClientOptions(
@@ -366,6 +305,10 @@ await test("a Rust panic arrives as UcsError.Internal") {
     try check(!(try await client.clusters().supportedVersions().versions.isEmpty), "client unusable after a panic")
 }
 
+// MARK: karmada gateway (Karmada.swift)
+
+await karmadaTests()
+
 // MARK: cancellation
 
 await test("cancelling a Task mid-call drops the call at once") {
@@ -384,6 +327,10 @@ await test("cancelling a Task mid-call drops the call at once") {
     try await reset()
     try check(!(try await client.clusters().supportedVersions().versions.isEmpty), "client unusable after cancel")
 }
+
+// MARK: shared cases (tests/cases/operations, SharedCases.swift)
+
+await runSharedCases()
 
 print("\(passed) passed, \(failed) failed")
 exit(failed == 0 ? 0 : 1)

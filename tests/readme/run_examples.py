@@ -19,7 +19,7 @@ import tempfile
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-READMES = ["README.md", "node/README.md"]
+READMES = ["README.md", "python/README.md", "node/README.md"]
 EXAMPLE_URL = "http://127.0.0.1:8080"
 TIMEOUT_S = 120
 

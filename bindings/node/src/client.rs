@@ -17,6 +17,13 @@ pub struct NativeClient {
     summary: ucs_bridge::Summary,
 }
 
+impl NativeClient {
+    /// The core client (for the Karmada handle).
+    pub(crate) fn core(&self) -> &ucs_sdk::Client {
+        &self.client
+    }
+}
+
 #[napi]
 impl NativeClient {
     /// Builds a client from options with the keys of `ucs_bridge::Options` (snake_case).

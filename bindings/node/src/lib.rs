@@ -6,6 +6,7 @@ mod calls;
 mod client;
 mod errors;
 mod federation;
+pub mod karmada;
 mod pager;
 
 use napi_derive::napi;

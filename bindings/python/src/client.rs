@@ -55,7 +55,7 @@ fn query_dict(query: Option<&Bound<'_, PyDict>>) -> PyResult<Option<Value>> {
 }
 
 impl NativeClient {
-    fn checked(&self, py: Python<'_>) -> PyResult<&ucs_sdk::Client> {
+    pub(crate) fn checked(&self, py: Python<'_>) -> PyResult<&ucs_sdk::Client> {
         if self.pid == std::process::id() {
             Ok(&self.client)
         } else {

@@ -6,6 +6,7 @@ mod blocking;
 mod client;
 mod convert;
 mod errors;
+mod karmada;
 mod logging;
 mod pager;
 mod runtime;
@@ -18,6 +19,8 @@ use pyo3::prelude::*;
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::NativeClient>()?;
     m.add_class::<pager::NativePager>()?;
+    m.add_class::<karmada::NativeKarmada>()?;
+    m.add_function(wrap_pyfunction!(karmada::write_kubeconfig, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(logging::set_log_level, m)?)?;
     m.add_function(wrap_pyfunction!(shutdown, m)?)?;

@@ -1,15 +1,17 @@
-//! `UcsClient`: the entry point, handing out the resource groups.
+//! `UcsClient`: the entry point (the resource groups it hands out are generated in operations.rs).
 
 use std::sync::Arc;
 
 use crate::error::guard;
-use crate::{ClientOptions, Clusters, Fleets, Hss, Iam, Result, Rules};
+use ucs_sdk::SecretString;
+
+use crate::{ClientOptions, Karmada, Kubeconfig, Result};
 
 /// A UCS client. Cheap to share; every group it hands out uses the same connections.
 #[derive(Debug, uniffi::Object)]
 #[uniffi::export(Debug)]
 pub struct UcsClient {
-    inner: ucs_sdk::Client,
+    pub(crate) inner: ucs_sdk::Client,
 }
 
 #[uniffi::export]
@@ -33,28 +35,30 @@ impl UcsClient {
         })
     }
 
-    /// Cluster operations.
-    pub fn clusters(&self) -> Arc<Clusters> {
-        Arc::new(Clusters::new(self.inner.clusters()))
+    /// The Karmada gateway of federated fleet `fleet_name`, authenticated by `token` (the
+    /// bearer token of the fleet's kubeconfig, or a ServiceAccount's).
+    pub fn karmada(&self, fleet_name: String, token: SecretString) -> Result<Arc<Karmada>> {
+        guard(|| {
+            let inner = self.inner.karmada(&fleet_name, token.expose())?;
+            Ok(Karmada::new(inner))
+        })
     }
 
-    /// Fleet operations, federation included.
-    pub fn fleets(&self) -> Arc<Fleets> {
-        Arc::new(Fleets::new(self.inner.fleets()))
+    /// The gateway a federation kubeconfig opens: its current context's server, bearer token
+    /// and CA; this client's transport options (proxy, timeouts, retries) apply.
+    pub fn karmada_from_kubeconfig(&self, kubeconfig: Arc<Kubeconfig>) -> Result<Arc<Karmada>> {
+        guard(|| {
+            let inner = self.inner.karmada_from_kubeconfig(kubeconfig.inner())?;
+            Ok(Karmada::new(inner))
+        })
     }
 
-    /// Permission rule operations.
-    pub fn rules(&self) -> Arc<Rules> {
-        Arc::new(Rules::new(self.inner.rules()))
-    }
-
-    /// HSS multi-cloud cluster creation.
-    pub fn hss(&self) -> Arc<Hss> {
-        Arc::new(Hss::new(self.inner.hss()))
-    }
-
-    /// IAM helpers: token, project id, domain id.
-    pub fn iam(&self) -> Arc<Iam> {
-        Arc::new(Iam::new(self.inner.iam()))
+    /// The gateway of `fleet_name` authenticated by this client's IAM token (token or
+    /// user/password credentials; AK/SK have none).
+    pub fn karmada_with_iam(&self, fleet_name: String) -> Result<Arc<Karmada>> {
+        guard(|| {
+            let inner = self.inner.karmada_with_iam(&fleet_name)?;
+            Ok(Karmada::new(inner))
+        })
     }
 }

@@ -2,134 +2,41 @@
 
 use ucs_sdk::{ApiError, ApiErrorKind, Error};
 
-/// Everything a call can fail with. Every case carries `status` (HTTP, when a response came),
-/// `errorCode` (the service's, e.g. `UCS.01030001`), `errorMessage` and `requestId`.
-#[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
-pub enum UcsError {
-    /// The service answered with an error not covered by a more precise case.
-    #[error("{error_message}")]
-    Api {
-        /// HTTP status.
-        status: Option<i32>,
-        /// The service's error code.
-        error_code: Option<String>,
-        /// The service's message.
-        error_message: String,
-        /// The `X-Request-Id` of the response.
-        request_id: Option<String>,
-    },
-    /// The resource does not exist (HTTP 404 or a not-found code).
-    #[error("{error_message}")]
-    NotFound {
-        /// HTTP status.
-        status: Option<i32>,
-        /// The service's error code.
-        error_code: Option<String>,
-        /// The service's message.
-        error_message: String,
-        /// The `X-Request-Id` of the response.
-        request_id: Option<String>,
-    },
-    /// The service throttled the call (HTTP 429), after the retries.
-    #[error("{error_message}")]
-    Throttled {
-        /// HTTP status.
-        status: Option<i32>,
-        /// The service's error code.
-        error_code: Option<String>,
-        /// The service's message.
-        error_message: String,
-        /// The `X-Request-Id` of the response.
-        request_id: Option<String>,
-        /// The `Retry-After` the service asked for, in milliseconds.
-        retry_after_ms: Option<u64>,
-    },
-    /// The request conflicts with existing state (HTTP 409).
-    #[error("{error_message}")]
-    Conflict {
-        /// HTTP status.
-        status: Option<i32>,
-        /// The service's error code.
-        error_code: Option<String>,
-        /// The service's message.
-        error_message: String,
-        /// The `X-Request-Id` of the response.
-        request_id: Option<String>,
-    },
-    /// Credentials are missing, wrong or not allowed (HTTP 401/403 or an auth code).
-    #[error("{error_message}")]
-    Auth {
-        /// HTTP status, when the service refused.
-        status: Option<i32>,
-        /// The service's error code.
-        error_code: Option<String>,
-        /// What was wrong.
-        error_message: String,
-        /// The `X-Request-Id` of the response.
-        request_id: Option<String>,
-    },
-    /// A deadline ran out (attempt, call or waiter).
-    #[error("{error_message}")]
-    Timeout {
-        /// What timed out.
-        error_message: String,
-        /// How long it ran, in milliseconds.
-        elapsed_ms: u64,
-    },
-    /// The connection could not be made or broke.
-    #[error("{error_message}")]
-    Connection {
-        /// What the transport said.
-        error_message: String,
-    },
-    /// The response could not be decoded.
-    #[error("{error_message}")]
-    Decode {
-        /// HTTP status of the response.
-        status: Option<i32>,
-        /// What was wrong.
-        error_message: String,
-        /// The `X-Request-Id` of the response.
-        request_id: Option<String>,
-    },
-    /// An argument was refused before anything was sent.
-    #[error("{error_message}")]
-    InvalidArgument {
-        /// The refused field (wire JSON path).
-        field: String,
-        /// Why it was refused.
-        reason: String,
-        /// Field and reason in one sentence.
-        error_message: String,
-    },
-    /// The client configuration is incomplete or inconsistent.
-    #[error("{error_message}")]
-    Config {
-        /// What is wrong.
-        error_message: String,
-    },
-    /// A federation job ended in a failure phase.
-    #[error("{error_message}")]
-    FederationFailed {
-        /// The fleet.
-        fleet_id: String,
-        /// The type of the sub-job that failed (or the job itself).
-        sub_job: String,
-        /// Its phase.
-        phase: String,
-        /// Its reason, when given.
-        reason: String,
-        /// All of it in one sentence.
-        error_message: String,
-    },
-    /// A bug in the SDK (a Rust panic, caught before it reached the generated code, which would
-    /// throw uniffi's `InternalException` outside this hierarchy).
-    #[error("{error_message}")]
-    Internal {
-        /// The panic's message.
-        error_message: String,
-    },
+// One variant per kind of the bridge's error table, with the fields the table gives it.
+macro_rules! ucs_error {
+    ($(
+        $(#[doc = $doc:literal])*
+        $kind:ident : $parent:ident {
+            $( $(#[doc = $fdoc:literal])* $field:ident : $fty:ty, )*
+        }
+    )*) => {
+        /// Everything a call can fail with. Every case carries `errorMessage`; the service's cases
+        /// also `status` (HTTP, when a response came), `errorCode` (the service's, e.g.
+        /// `UCS.01030001`) and `requestId`.
+        #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
+        pub enum UcsError {
+            $(
+                $(#[doc = $doc])*
+                #[error("{error_message}")]
+                $kind {
+                    $( $(#[doc = $fdoc])* $field: $fty, )*
+                },
+            )*
+        }
+
+        impl UcsError {
+            /// The kind of the bridge's table this case is (its variant name).
+            #[cfg(test)]
+            pub(crate) fn kind(&self) -> ucs_bridge::ErrorKind {
+                match self {
+                    $(Self::$kind { .. } => ucs_bridge::ErrorKind::$kind,)*
+                }
+            }
+        }
+    };
 }
+
+ucs_bridge::for_each_error_kind!(ucs_error);
 
 impl UcsError {
     /// The error of a caught panic.
@@ -262,6 +169,15 @@ impl From<Error> for UcsError {
                 reason,
                 error_message,
             },
+            // A redirect is a service answer (status kept), a plain service error as in the bridge.
+            Error::Redirect {
+                status, request_id, ..
+            } => Self::Api {
+                status: Some(i32::from(status)),
+                error_code: None,
+                error_message,
+                request_id,
+            },
             Error::Internal(error_message) => Self::Internal { error_message },
             // `Config` and any case a newer core adds.
             _ => Self::Config { error_message },
@@ -351,6 +267,64 @@ mod tests {
             UcsError::Auth { .. }
         ));
         assert!(matches!(UcsError::from(api(500, "")), UcsError::Api { .. }));
+    }
+
+    /// One core error of each kind the bridge's table lists.
+    fn one_of_each_kind() -> Vec<Error> {
+        vec![
+            api(500, ""),
+            api(404, "UCS.01030001"),
+            api(429, ""),
+            api(409, "UCS.01030003"),
+            api(401, ""),
+            Error::Timeout {
+                what: "call".into(),
+                elapsed: std::time::Duration::from_millis(5),
+            },
+            Error::Connection {
+                message: "refused".into(),
+            },
+            Error::Decode {
+                status: 200,
+                request_id: None,
+                message: "bad".into(),
+            },
+            Error::invalid("limit", "must be -1 or more"),
+            Error::Config("no endpoint".into()),
+            Error::FederationFailed {
+                fleet_id: "f".into(),
+                sub_job: "s".into(),
+                phase: "Failed".into(),
+                reason: String::new(),
+            },
+            Error::Internal("boom".into()),
+            Error::Redirect {
+                status: 302,
+                location: "http://elsewhere".into(),
+                request_id: None,
+            },
+            Error::Auth("no credentials".into()),
+        ]
+    }
+
+    #[test]
+    fn every_kind_is_a_variant_and_both_mappings_agree() {
+        let mut seen = Vec::new();
+        for e in one_of_each_kind() {
+            let bridge = ucs_bridge::ErrorInfo::from(&e).kind;
+            let uniffi = UcsError::from(e).kind();
+            assert_eq!(
+                uniffi, bridge,
+                "the bridge and uniffi map an error differently"
+            );
+            seen.push(bridge);
+        }
+        for kind in ucs_bridge::ErrorKind::ALL {
+            assert!(
+                seen.contains(kind),
+                "{kind:?} has no case in one_of_each_kind"
+            );
+        }
     }
 
     #[test]

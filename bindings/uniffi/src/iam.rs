@@ -3,19 +3,7 @@
 use ucs_sdk::SecretString;
 
 use crate::error::guarded;
-use crate::Result;
-
-/// IAM helpers; get one with `client.iam()`.
-#[derive(Debug, uniffi::Object)]
-pub struct Iam {
-    ops: ucs_sdk::ops::Iam,
-}
-
-impl Iam {
-    pub(crate) fn new(ops: ucs_sdk::ops::Iam) -> Self {
-        Self { ops }
-    }
-}
+use crate::{Iam, Result};
 
 #[uniffi::export(async_runtime = "tokio")]
 impl Iam {

@@ -5,29 +5,28 @@
 //! are the core's own structs (uniffi Records behind the core's `uniffi` feature); errors arrive
 //! as one `UcsException` (Kotlin) / `UcsError` (Swift) hierarchy.
 
+mod call;
 mod client;
 mod clusters;
 mod error;
 mod fleets;
-mod hss;
 mod iam;
+mod karmada;
 mod kubeconfig;
+mod operations;
 mod options;
 mod pager;
 mod progress;
 mod rules;
 
 pub use client::UcsClient;
-pub use clusters::Clusters;
 pub use error::{panic_for_tests, panic_for_tests_async, UcsError};
-pub use fleets::Fleets;
-pub use hss::Hss;
-pub use iam::Iam;
+pub use karmada::{Karmada, KarmadaResource, ListParams};
 pub use kubeconfig::Kubeconfig;
+pub use operations::{Clusters, Fleets, Hss, Iam, Rules};
 pub use options::ClientOptions;
 pub use pager::{ClusterPager, FleetPager, RulePager};
 pub use progress::ProgressListener;
-pub use rules::Rules;
 
 uniffi::setup_scaffolding!();
 

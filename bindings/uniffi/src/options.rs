@@ -12,102 +12,90 @@ uniffi::custom_type!(SecretString, String, {
     try_lift: |text| Ok(SecretString::new(text)),
 });
 
-/// How to reach and authenticate to UCS; every field is optional.
-///
-/// Credentials, in order of precedence: `token`; `user` + `password` (+ `domainName`);
-/// `ak` + `sk` (+ `securityToken` for temporary credentials).
-#[derive(Debug, Clone, Default, uniffi::Record)]
-pub struct ClientOptions {
-    /// UCS endpoint (an emulator: `http://127.0.0.1:PORT`); defaults to the China site.
-    #[uniffi(default)]
-    pub endpoint: Option<String>,
-    /// Access key id.
-    #[uniffi(default)]
-    pub ak: Option<String>,
-    /// Secret access key.
-    #[uniffi(default)]
-    pub sk: Option<SecretString>,
-    /// Account id (`X-Domain-Id`); resolved through IAM when missing.
-    #[uniffi(default)]
-    pub domain_id: Option<String>,
-    /// Project id (HSS); resolved through IAM when missing.
-    #[uniffi(default)]
-    pub project_id: Option<String>,
-    /// Security token of temporary AK/SK credentials.
-    #[uniffi(default)]
-    pub security_token: Option<SecretString>,
-    /// A ready IAM token.
-    #[uniffi(default)]
-    pub token: Option<SecretString>,
-    /// IAM user name (password credentials).
-    #[uniffi(default)]
-    pub user: Option<String>,
-    /// IAM password.
-    #[uniffi(default)]
-    pub password: Option<SecretString>,
-    /// Account name of the IAM user.
-    #[uniffi(default)]
-    pub domain_name: Option<String>,
-    /// Region (HSS, IAM, Karmada gateway).
-    #[uniffi(default)]
-    pub region: Option<String>,
-    /// HSS endpoint; defaults from the region.
-    #[uniffi(default)]
-    pub hss_endpoint: Option<String>,
-    /// IAM endpoint; defaults from the region.
-    #[uniffi(default)]
-    pub iam_endpoint: Option<String>,
-    /// Karmada gateway template with `{fleet}` and `{region}`.
-    #[uniffi(default)]
-    pub karmada_endpoint: Option<String>,
-    /// Deadline of a whole call (retries included), in milliseconds.
-    #[uniffi(default)]
-    pub timeout_ms: Option<u64>,
-    /// Retries after the first attempt (default 3; 0 switches retries off).
-    #[uniffi(default)]
-    pub max_retries: Option<u32>,
-    /// Verify TLS certificates (default true).
-    #[uniffi(default)]
-    pub verify_tls: Option<bool>,
-    /// Extra CA bundle (PEM file).
-    #[uniffi(default)]
-    pub ca_file: Option<String>,
-    /// HTTP(S) proxy URL.
-    #[uniffi(default)]
-    pub proxy: Option<String>,
-    /// Largest successful response body read, in bytes (default 64 MiB).
-    #[uniffi(default)]
-    pub max_response_bytes: Option<u64>,
+// Expanded from the bridge's option table, so every public option is a field here, with the
+// table's name and type (`verify_tls`: `verifyTls` in Kotlin and Swift) and no default but None.
+macro_rules! client_options {
+    (
+        public { $(
+            $(#[doc = $doc:literal])*
+            $name:ident : $ty:ty $(as $wire:literal)? $(, python $py:ident in $unit:ident)?;
+        )* }
+        internal { $($internal:tt)* }
+    ) => {
+        /// How to reach and authenticate to UCS; every field is optional.
+        ///
+        /// Credentials, in order of precedence: `token`; `user` + `password` (+ `domainName`);
+        /// `ak` + `sk` (+ `securityToken` for temporary credentials).
+        #[derive(Debug, Clone, Default, uniffi::Record)]
+        pub struct ClientOptions {
+            $(
+                $(#[doc = $doc])*
+                #[uniffi(default)]
+                pub $name: Option<$ty>,
+            )*
+        }
+
+        impl ClientOptions {
+            /// The Rust names of the fields, in the table's order.
+            #[cfg(test)]
+            pub(crate) const FIELDS: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            /// The core builder these options describe (built by the bridge every binding shares).
+            pub(crate) fn builder(&self) -> Result<ClientBuilder> {
+                let o = self.clone();
+                let options = ucs_bridge::Options {
+                    $($name: o.$name,)*
+                    user_agent: Some("uniffi".to_owned()),
+                    ..ucs_bridge::Options::default()
+                };
+                Ok(options.builder()?)
+            }
+        }
+    };
 }
 
-impl ClientOptions {
-    /// The core builder these options describe (built by the bridge every binding shares).
-    pub(crate) fn builder(&self) -> Result<ClientBuilder> {
-        let o = self.clone();
-        let options = ucs_bridge::Options {
-            endpoint: o.endpoint,
-            ak: o.ak,
-            sk: o.sk,
-            domain_id: o.domain_id,
-            project_id: o.project_id,
-            security_token: o.security_token,
-            token: o.token,
-            user: o.user,
-            password: o.password,
-            domain_name: o.domain_name,
-            region: o.region,
-            hss_endpoint: o.hss_endpoint,
-            iam_endpoint: o.iam_endpoint,
-            karmada_endpoint: o.karmada_endpoint,
-            timeout_ms: o.timeout_ms,
-            max_retries: o.max_retries,
-            verify: o.verify_tls,
-            ca_file: o.ca_file,
-            proxy: o.proxy,
-            from_env: false,
-            user_agent: Some("uniffi".to_owned()),
-            max_response_bytes: o.max_response_bytes,
+ucs_bridge::for_each_client_option!(client_options);
+
+#[cfg(test)]
+mod tests {
+    use super::ClientOptions;
+
+    #[test]
+    fn every_public_option_of_the_table_is_a_field() {
+        // True by construction (one macro table); this says so, against the generators' view.
+        let described = ucs_bridge::options_json();
+        let public: Vec<String> = described
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|row| row["internal"] == false)
+            .filter_map(|row| row["uniffi"].as_str().map(str::to_owned))
+            .collect();
+        let camel: Vec<String> = ClientOptions::FIELDS
+            .iter()
+            .map(|f| {
+                let mut parts = f.split('_');
+                let head = parts.next().unwrap_or_default().to_owned();
+                parts.fold(head, |acc, p| {
+                    let mut cs = p.chars();
+                    match cs.next() {
+                        Some(c) => acc + &c.to_uppercase().collect::<String>() + cs.as_str(),
+                        None => acc,
+                    }
+                })
+            })
+            .collect();
+        assert_eq!(camel, public);
+        assert!(ClientOptions::FIELDS.contains(&"verify_tls"));
+    }
+
+    #[test]
+    fn options_reach_the_core_builder() {
+        let o = ClientOptions {
+            max_response_bytes: Some(2048),
+            ..ClientOptions::default()
         };
-        Ok(options.builder()?)
+        let builder = o.builder().unwrap_or_else(|e| panic!("builder: {e}"));
+        assert_eq!(builder.config().max_response_bytes, 2048);
     }
 }

@@ -1,56 +1,46 @@
-//! `Answer`: the typed result of any operation, one enum variant per model, so each binding's
-//! serializer is monomorphised for every model instead of going through dynamic dispatch.
+//! `Answer`: the typed result of any operation, one variant per operation of the table (and one
+//! per pager item), so each binding's serializer is monomorphised for every model instead of
+//! going through dynamic dispatch or an intermediate JSON tree.
 
 use serde::{Serialize, Serializer};
 use ucs_sdk::models::*;
 
 macro_rules! answers {
-    ($($variant:ident($ty:ty)),* $(,)?) => {
+    ($(
+        $(#[doc = $group_doc:literal])*
+        $group:ident $Group:ident $(pages($pages_query:ident => $item:ident))? {
+            $(
+                $(#[doc = $doc:literal])*
+                $official:ident $name:ident ( $($id:ident),* ) $method:ident $path:literal
+                    $(body($body:ty))? $(query($query:ty))? -> $result:ty;
+            )*
+        }
+    )*) => {
         /// An answer: the typed model, serializable by any binding's serializer (straight into
-        /// Python objects, or into JSON text for `JSON.parse`) without an intermediate JSON tree.
+        /// Python objects, or into JSON text for `JSON.parse`).
         #[derive(Debug)]
         // An answer is moved a few times and then converted; a box per answer buys nothing.
         #[allow(clippy::large_enum_variant)]
         pub enum Answer {
-            $(
-                #[allow(missing_docs)]
-                $variant($ty),
-            )*
+            $($(
+                $(#[doc = $doc])*
+                $official($result),
+            )*)*
+            $($(
+                /// One item of a pager.
+                $item($item),
+            )?)*
         }
 
         impl Serialize for Answer {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
-                    $(Answer::$variant(value) => value.serialize(serializer),)*
+                    $($(Answer::$official(value) => value.serialize(serializer),)*)*
+                    $($(Answer::$item(value) => value.serialize(serializer),)?)*
                 }
             }
         }
-
-        $(
-            impl From<$ty> for Answer {
-                fn from(value: $ty) -> Self {
-                    Answer::$variant(value)
-                }
-            }
-        )*
     };
 }
 
-answers!(
-    Empty(()),
-    Text(String),
-    Texts(Vec<String>),
-    Cluster(Cluster),
-    Clusters(Vec<Cluster>),
-    ClusterList(ClusterList),
-    Fleet(ClusterGroup),
-    FleetList(ClusterGroupList),
-    Rule(Rule),
-    RuleList(RuleList),
-    Created(Created),
-    Job(Job),
-    SupportedVersions(SupportedVersions),
-    Kubeconfig(Kubeconfig),
-    FederationConnection(FederationConnection),
-    MulticloudClusterCreated(MulticloudClusterCreated),
-);
+ucs_sdk::for_each_operation!(answers);

@@ -3,54 +3,187 @@
 use serde::Serialize;
 use ucs_sdk::{ApiErrorKind, Error};
 
-/// Which exception class a binding raises; one per case a caller may handle differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum ErrorKind {
-    /// A service error not covered below.
-    Api,
-    /// HTTP 404 or a not-found code.
-    NotFound,
-    /// HTTP 429, after the retries.
-    Throttled,
-    /// HTTP 409.
-    Conflict,
-    /// HTTP 401/403, an auth code, or unusable credentials.
-    Auth,
-    /// A deadline ran out.
-    Timeout,
-    /// The connection failed.
-    Connection,
-    /// The answer could not be decoded.
-    Decode,
-    /// An argument was refused before sending.
-    InvalidArgument,
-    /// The client configuration is incomplete.
-    Config,
-    /// A federation job failed.
-    FederationFailed,
-    /// A bug in the SDK (a Rust panic), caught at the binding's edge.
-    Internal,
+/// Calls `$callback! { rows }` with every error kind: the one declaration the bridge's
+/// [`ErrorKind`], the uniffi `UcsError` (Kotlin `UcsException`) and the Python and Node exception
+/// classes are expanded or generated from (`cargo run -p xtask -- errors`).
+///
+/// A row reads `/// doc` `Kind: Parent { /// doc field: Type, ... }`: the parent is `UcsError`
+/// (the base class) or another kind; the fields are what the uniffi variant carries (Python and
+/// Node errors carry the flat fields of [`ErrorInfo`]).
+#[macro_export]
+macro_rules! for_each_error_kind {
+    ($callback:ident) => {
+        $callback! {
+            /// The service answered with an error not covered by a more precise case.
+            Api: UcsError {
+                    /// HTTP status.
+                    status: Option<i32>,
+                    /// The service's error code.
+                    error_code: Option<String>,
+                    /// The service's message.
+                    error_message: String,
+                    /// The `X-Request-Id` of the response.
+                    request_id: Option<String>,
+            }
+            /// The resource does not exist (HTTP 404 or a not-found code such as `UCS.01030001`).
+            NotFound: Api {
+                    /// HTTP status.
+                    status: Option<i32>,
+                    /// The service's error code.
+                    error_code: Option<String>,
+                    /// The service's message.
+                    error_message: String,
+                    /// The `X-Request-Id` of the response.
+                    request_id: Option<String>,
+            }
+            /// The service throttled the call (HTTP 429), after the retries.
+            Throttled: Api {
+                    /// HTTP status.
+                    status: Option<i32>,
+                    /// The service's error code.
+                    error_code: Option<String>,
+                    /// The service's message.
+                    error_message: String,
+                    /// The `X-Request-Id` of the response.
+                    request_id: Option<String>,
+                    /// The `Retry-After` the service asked for, in milliseconds.
+                    retry_after_ms: Option<u64>,
+            }
+            /// The request conflicts with existing state (HTTP 409).
+            Conflict: Api {
+                    /// HTTP status.
+                    status: Option<i32>,
+                    /// The service's error code.
+                    error_code: Option<String>,
+                    /// The service's message.
+                    error_message: String,
+                    /// The `X-Request-Id` of the response.
+                    request_id: Option<String>,
+            }
+            /// Credentials are missing, wrong or not allowed (HTTP 401/403 or an auth code).
+            Auth: Api {
+                    /// HTTP status, when the service refused.
+                    status: Option<i32>,
+                    /// The service's error code.
+                    error_code: Option<String>,
+                    /// What was wrong.
+                    error_message: String,
+                    /// The `X-Request-Id` of the response.
+                    request_id: Option<String>,
+            }
+            /// A deadline ran out (per attempt, per call, or a waiter's).
+            Timeout: UcsError {
+                    /// What timed out.
+                    error_message: String,
+                    /// How long it ran, in milliseconds.
+                    elapsed_ms: u64,
+            }
+            /// The connection could not be made or broke.
+            Connection: UcsError {
+                    /// What the transport said.
+                    error_message: String,
+            }
+            /// The answer could not be decoded.
+            Decode: UcsError {
+                    /// HTTP status of the response.
+                    status: Option<i32>,
+                    /// What was wrong.
+                    error_message: String,
+                    /// The `X-Request-Id` of the response.
+                    request_id: Option<String>,
+            }
+            /// An argument was refused before anything was sent; `field` names it.
+            InvalidArgument: UcsError {
+                    /// The refused field (wire JSON path).
+                    field: String,
+                    /// Why it was refused.
+                    reason: String,
+                    /// Field and reason in one sentence.
+                    error_message: String,
+            }
+            /// The client configuration is incomplete or inconsistent.
+            Config: UcsError {
+                    /// What is wrong.
+                    error_message: String,
+            }
+            /// A federation job ended in a failure phase; `sub_job` names the sub-job that failed.
+            FederationFailed: UcsError {
+                    /// The fleet.
+                    fleet_id: String,
+                    /// The type of the sub-job that failed (or the job itself).
+                    sub_job: String,
+                    /// Its phase.
+                    phase: String,
+                    /// Its reason, when given.
+                    reason: String,
+                    /// All of it in one sentence.
+                    error_message: String,
+            }
+            /// A bug in the SDK (a Rust panic, caught at the binding's edge before it could end the
+            /// process); please report it with the message.
+            Internal: UcsError {
+                    /// The panic's message.
+                    error_message: String,
+            }
+        }
+    };
 }
 
-impl ErrorKind {
-    /// The kind's name, as the bindings' class names end (`NotFound` → `NotFoundError`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Api => "Api",
-            Self::NotFound => "NotFound",
-            Self::Throttled => "Throttled",
-            Self::Conflict => "Conflict",
-            Self::Auth => "Auth",
-            Self::Timeout => "Timeout",
-            Self::Connection => "Connection",
-            Self::Decode => "Decode",
-            Self::InvalidArgument => "InvalidArgument",
-            Self::Config => "Config",
-            Self::FederationFailed => "FederationFailed",
-            Self::Internal => "Internal",
+macro_rules! error_kinds {
+    ($(
+        $(#[doc = $doc:literal])*
+        $kind:ident : $parent:ident {
+            $( $(#[doc = $fdoc:literal])* $field:ident : $fty:ty, )*
         }
-    }
+    )*) => {
+        /// Which exception class a binding raises; one per case a caller may handle differently.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        pub enum ErrorKind {
+            $( $(#[doc = $doc])* $kind, )*
+        }
+
+        impl ErrorKind {
+            /// Every kind, in the table's order.
+            pub const ALL: &'static [ErrorKind] = &[$(Self::$kind),*];
+
+            /// The kind's name, as the bindings' class names end (`NotFound` → `NotFoundError`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Self::$kind => stringify!($kind),)*
+                }
+            }
+
+            /// The same as [`ErrorKind::name`].
+            pub fn as_str(self) -> &'static str {
+                self.name()
+            }
+        }
+
+        /// Every error kind, for the bindings' generators (`xtask errors`): kind, class name,
+        /// doc, parent kind (none for the base) and the uniffi variant's fields.
+        pub fn errors_json() -> serde_json::Value {
+            let doc = |lines: &[&str]| {
+                lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+            };
+            let parent = |p: &'static str| (p != "UcsError").then_some(p);
+            serde_json::Value::Array(vec![$(
+                serde_json::json!({
+                    "kind": stringify!($kind),
+                    "class": concat!(stringify!($kind), "Error"),
+                    "doc": doc(&[$($doc),*]),
+                    "parent": parent(stringify!($parent)),
+                    "fields": [$(serde_json::json!({
+                        "name": stringify!($field),
+                        "type": stringify!($fty).replace(' ', ""),
+                        "doc": doc(&[$($fdoc),*]),
+                    })),*],
+                }),
+            )*])
+        }
+    };
 }
+
+for_each_error_kind!(error_kinds);
 
 /// Everything a binding's exception carries. The message never holds a secret: the core's errors
 /// are built without credentials.
@@ -189,5 +322,41 @@ pub const PANIC_FOR_TESTS: &str = "__panic_for_tests";
 pub fn panic_for_tests(name: &str) {
     if name == PANIC_FOR_TESTS && std::env::var("UCS_SDK_TEST_PANIC").as_deref() == Ok("1") {
         panic!("{PANIC_FOR_TESTS} was called");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{errors_json, ErrorKind};
+
+    #[test]
+    fn the_description_has_every_kind_with_its_parent() {
+        let rows = errors_json();
+        let rows = rows.as_array().cloned().unwrap_or_default();
+        let kinds: Vec<&str> = rows.iter().filter_map(|r| r["kind"].as_str()).collect();
+        let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(kinds, names);
+        for row in &rows {
+            let kind = row["kind"].as_str().unwrap_or_default();
+            let derives_from_api = ["NotFound", "Throttled", "Conflict", "Auth"].contains(&kind);
+            let parent = if derives_from_api {
+                "Api".into()
+            } else {
+                serde_json::Value::Null
+            };
+            assert_eq!(row["parent"], parent, "{kind}");
+            assert_eq!(row["class"], format!("{kind}Error"));
+            // Every uniffi variant carries the message (its `Display`).
+            let fields = row["fields"].as_array().cloned().unwrap_or_default();
+            assert!(
+                fields.iter().any(|f| f["name"] == "error_message"),
+                "{kind}"
+            );
+        }
+        let throttled = rows.iter().find(|r| r["kind"] == "Throttled");
+        let fields = throttled
+            .map(|r| r["fields"].to_string())
+            .unwrap_or_default();
+        assert!(fields.contains("\"Option<u64>\""), "{fields}");
     }
 }

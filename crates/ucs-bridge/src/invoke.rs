@@ -7,7 +7,7 @@ use ucs_sdk::models::*;
 use ucs_sdk::{Client, Error, Result, WaitOptions};
 
 use crate::answer::Answer;
-use crate::catalogue::{OpSpec, OPERATIONS};
+use crate::catalogue::{Operation, OperationInfo};
 
 /// One call: `client.{resource}.{name}(ids..., body, query)`. Its Debug shows the body's and
 /// query's top-level keys, never their values (a body may carry a password or a kubeconfig).
@@ -54,11 +54,9 @@ impl std::fmt::Debug for Call {
     }
 }
 
-/// The catalogue row of `resource.name`.
-pub(crate) fn spec(resource: &str, name: &str) -> Result<&'static OpSpec> {
-    OPERATIONS
-        .iter()
-        .find(|op| op.resource == resource && op.name == name)
+/// The operation `resource.name` of the table.
+pub(crate) fn operation(resource: &str, name: &str) -> Result<Operation> {
+    Operation::find(resource, name)
         .ok_or_else(|| Error::invalid("operation", format!("no operation {resource}.{name}")))
 }
 
@@ -122,12 +120,8 @@ pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     })
 }
 
-fn encode<T: Into<Answer>>(result: Result<T>) -> Result<Answer> {
-    result.map(Into::into)
-}
-
 /// Checks the call's shape against the catalogue: id count, body and query presence.
-fn check_shape(spec: &OpSpec, call: &Call) -> Result<()> {
+fn check_shape(spec: &OperationInfo, call: &Call) -> Result<()> {
     if call.ids.len() != spec.ids.len() {
         return Err(Error::invalid(
             spec.ids.get(call.ids.len()).copied().unwrap_or("ids"),
@@ -155,67 +149,74 @@ fn check_shape(spec: &OpSpec, call: &Call) -> Result<()> {
     Ok(())
 }
 
+/// The core's answer as the table's result type: itself, except the IAM token, which the
+/// bindings hand out as text.
+trait IntoAnswer<T> {
+    fn into_answer(self) -> T;
+}
+
+impl<T> IntoAnswer<T> for T {
+    fn into_answer(self) -> T {
+        self
+    }
+}
+
+impl IntoAnswer<String> for ucs_sdk::SecretString {
+    fn into_answer(self) -> String {
+        self.expose().to_owned()
+    }
+}
+
+/// One `match` arm per operation of the table: a missing core method or a mismatched argument is
+/// a compile error here, and the match is exhaustive over [`Operation`].
+macro_rules! dispatch {
+    ($(
+        $(#[doc = $group_doc:literal])*
+        $group:ident $Group:ident $(pages($pages_query:ident => $item:ident))? {
+            $(
+                $(#[doc = $doc:literal])*
+                $official:ident $name:ident ( $($id:ident),* ) $method:ident $path:literal
+                    $(body($body:ty))? $(query($query:ty))? -> $result:ty;
+            )*
+        }
+    )*) => {
+        /// Calls `operation` with ids already counted by [`check_shape`].
+        async fn dispatch(
+            client: &Client,
+            operation: Operation,
+            ids: Vec<String>,
+            body: Option<Value>,
+            query: Option<Value>,
+        ) -> Result<Answer> {
+            let mut ids = ids.into_iter();
+            match operation {
+                $($(
+                    Operation::$official => {
+                        $( let $id = ids.next().unwrap_or_default(); )*
+                        let answer = client
+                            .$group()
+                            .$name(
+                                $( &$id, )*
+                                $( &body_of::<$body>(body)?, )?
+                                $( &query_of::<$query>(query)?, )?
+                            )
+                            .await?;
+                        Ok(Answer::$official(IntoAnswer::into_answer(answer)))
+                    }
+                )*)*
+            }
+        }
+    };
+}
+
+ucs_sdk::for_each_operation!(dispatch);
+
 /// Runs one operation and answers its typed result (unit, serialized as `null`, when empty).
 pub async fn invoke(client: &Client, call: Call) -> Result<Answer> {
     crate::errors::panic_for_tests(&call.name);
-    let spec = spec(&call.resource, &call.name)?;
-    check_shape(spec, &call)?;
-    let Call {
-        ids, body, query, ..
-    } = call;
-    let id = ids.first().map(String::as_str).unwrap_or_default();
-    let (c, f, r) = (client.clusters(), client.fleets(), client.rules());
-    match (spec.resource, spec.name) {
-        ("clusters", "list") => encode(c.list(&query_of(query)?).await),
-        ("clusters", "get") => encode(c.get(id).await),
-        ("clusters", "register") => encode(c.register(&body_of(body)?).await),
-        ("clusters", "update") => encode(c.update(id, &body_of(body)?).await),
-        ("clusters", "delete") => encode(c.delete(id).await),
-        ("clusters", "access_info") => encode(c.access_info(id, &query_of(query)?).await),
-        ("clusters", "activate") => encode(c.activate(id).await),
-        ("clusters", "associate_rules") => encode(c.associate_rules(id, &body_of(body)?).await),
-        ("clusters", "list_managed") => encode(c.list_managed(&query_of(query)?).await),
-        ("clusters", "supported_versions") => encode(c.supported_versions().await),
-        ("clusters", "join_fleet") => encode(c.join_fleet(id, &body_of(body)?).await),
-        ("clusters", "leave_fleet") => encode(c.leave_fleet(id).await),
-        ("fleets", "list") => encode(f.list(&query_of(query)?).await),
-        ("fleets", "register") => encode(f.register(&body_of(body)?).await),
-        ("fleets", "get") => encode(f.get(id).await),
-        ("fleets", "delete") => encode(f.delete(id).await),
-        ("fleets", "add_clusters") => encode(f.add_clusters(id, &body_of(body)?).await),
-        ("fleets", "update_description") => encode(f.update_description(id, &body_of(body)?).await),
-        ("fleets", "associate_rules") => encode(f.associate_rules(id, &body_of(body)?).await),
-        ("fleets", "update_zones") => encode(f.update_zones(id, &body_of(body)?).await),
-        ("fleets", "enable_federation") => encode(f.enable_federation(id, &query_of(query)?).await),
-        ("fleets", "disable_federation") => encode(f.disable_federation(id).await),
-        ("fleets", "federation_progress") => encode(f.federation_progress(id).await),
-        ("fleets", "create_federation_kubeconfig") => {
-            encode(f.create_federation_kubeconfig(id, &body_of(body)?).await)
-        }
-        ("fleets", "create_federation_connection") => {
-            encode(f.create_federation_connection(id, &body_of(body)?).await)
-        }
-        ("fleets", "download_federation_kubeconfig") => {
-            encode(f.download_federation_kubeconfig(id, &body_of(body)?).await)
-        }
-        ("rules", "create") => encode(r.create(&body_of(body)?).await),
-        ("rules", "list") => encode(r.list(&query_of(query)?).await),
-        ("rules", "update") => encode(r.update(id, &body_of(body)?).await),
-        ("rules", "delete") => encode(r.delete(id).await),
-        ("hss", "create_multicloud_cluster") => encode(
-            client
-                .hss()
-                .create_multicloud_cluster(&body_of(body)?, &query_of(query)?)
-                .await,
-        ),
-        ("iam", "token") => encode(client.iam().token().await.map(|t| t.expose().to_owned())),
-        ("iam", "project_id") => encode(client.iam().project_id().await),
-        ("iam", "domain_id") => encode(client.iam().domain_id().await),
-        (resource, name) => Err(Error::invalid(
-            "operation",
-            format!("{resource}.{name} is not callable this way"),
-        )),
-    }
+    let operation = operation(&call.resource, &call.name)?;
+    check_shape(operation.info(), &call)?;
+    dispatch(client, operation, call.ids, call.body, call.query).await
 }
 
 /// Waits for a fleet's federation: polls until it succeeds, fails or `timeout_ms` passes
@@ -239,5 +240,5 @@ where
             on_progress(serde_json::to_value(e).unwrap_or(Value::Null))
         })
         .await;
-    encode(job)
+    job.map(Answer::ShowFederationProgress)
 }

@@ -6,17 +6,19 @@ mod answer;
 mod catalogue;
 mod errors;
 mod invoke;
+pub mod karmada;
 mod options;
 mod pager;
 mod runtime;
 
 pub use answer::Answer;
-pub use catalogue::{catalogue_json, OpSpec, OPERATIONS};
+pub use catalogue::{catalogue_json, wire_type, Operation, OperationInfo, PagesInfo, PAGES};
 pub use errors::{
-    guarded, internal_error, panic_for_tests, panic_message, ErrorInfo, ErrorKind, PANIC_FOR_TESTS,
+    errors_json, guarded, internal_error, panic_for_tests, panic_message, ErrorInfo, ErrorKind,
+    PANIC_FOR_TESTS,
 };
 pub use invoke::{invoke, json_text, wait_federation, Call};
-pub use options::{build_client, Options, Summary};
+pub use options::{build_client, options_json, OptionValue, Options, Summary};
 pub use pager::{open_pages, page_size, Pages};
 pub use runtime::{runtime, shutdown_runtime};
 pub use ucs_sdk::{Client, Error, Result};

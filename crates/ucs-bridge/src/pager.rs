@@ -3,11 +3,11 @@
 
 use futures_util::{FutureExt, StreamExt};
 use serde_json::Value;
-use ucs_sdk::models::{ListClustersQuery, PageQuery};
+use ucs_sdk::models::*;
 use ucs_sdk::{Client, Error, ItemStream, Result};
 
 use crate::answer::Answer;
-use crate::invoke::{query_of, spec};
+use crate::invoke::query_of;
 
 /// The page size a pager hands out: the query's `limit`, or the core's default.
 pub fn page_size(limit: Option<i64>) -> usize {
@@ -76,32 +76,34 @@ impl<T> Pages<T> {
     }
 }
 
-/// A stream of typed items as a stream of answers.
-fn answers<T: Into<Answer> + Send + 'static>(stream: ItemStream<T>) -> ItemStream<Answer> {
-    stream.map(|item| item.map(Into::into)).boxed()
+/// One branch per group of the table that pages: `client.group().iter(query)`, its items as
+/// answers.
+macro_rules! open_pages {
+    ($(
+        $(#[doc = $group_doc:literal])*
+        $group:ident $Group:ident $(pages($pages_query:ident => $item:ident))? {
+            $($rows:tt)*
+        }
+    )*) => {
+        /// Every item of `resource.list(query)` (`clusters`, `fleets` or `rules`, the JSON `query`
+        /// with `limit` as the page size), typed, a page at a time.
+        pub fn open_pages(
+            client: &Client,
+            resource: &str,
+            query: Option<Value>,
+        ) -> Result<Pages<Answer>> {
+            crate::errors::panic_for_tests(resource);
+            $($(
+                if resource == stringify!($group) {
+                    let q: $pages_query = query_of(query)?;
+                    let size = page_size(q.limit);
+                    let items = client.$group().iter(q).map(|item| item.map(Answer::$item));
+                    return Ok(Pages::new(items.boxed(), size));
+                }
+            )?)*
+            Err(Error::invalid("resource", format!("{resource} has no pages")))
+        }
+    };
 }
 
-/// Every item of `resource.list(query)` (`clusters`, `fleets` or `rules`, the JSON `query` with
-/// `limit` as the page size), typed, a page at a time.
-pub fn open_pages(client: &Client, resource: &str, query: Option<Value>) -> Result<Pages<Answer>> {
-    crate::errors::panic_for_tests(resource);
-    let spec = spec(resource, "iter")?;
-    match spec.resource {
-        "clusters" => {
-            let q: ListClustersQuery = query_of(query)?;
-            let size = page_size(q.limit);
-            Ok(Pages::new(answers(client.clusters().iter(q)), size))
-        }
-        "fleets" => {
-            let q: PageQuery = query_of(query)?;
-            let size = page_size(q.limit);
-            Ok(Pages::new(answers(client.fleets().iter(q)), size))
-        }
-        "rules" => {
-            let q: PageQuery = query_of(query)?;
-            let size = page_size(q.limit);
-            Ok(Pages::new(answers(client.rules().iter(q)), size))
-        }
-        other => Err(Error::invalid("resource", format!("{other} has no pages"))),
-    }
-}
+ucs_sdk::for_each_operation!(open_pages);

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use clap::Subcommand;
 use futures_util::TryStreamExt;
+use ucs_sdk::kubeconfig_file::{self, MergeOptions};
 use ucs_sdk::models::{
     AddClusters, AssociateRules, DownloadKubeconfigRequest, EnableFederationQuery,
     FederationConnectionRequest, FederationKubeconfigRequest, Kubeconfig, NameMeta, PageQuery,
@@ -16,7 +17,7 @@ use crate::clusters::PageArgs;
 use crate::input::read_body;
 use crate::output::Printer;
 use crate::progress::FederationProgress;
-use crate::CliResult;
+use crate::{CliResult, Failure};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum FleetsCmd {
@@ -160,6 +161,26 @@ pub(crate) enum FleetsCmd {
         duration: i64,
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Download the federation kubeconfig and merge it into your kubeconfig file, like
+    /// `aws eks update-kubeconfig`: only the context, cluster and user of that name change.
+    #[command(
+        after_help = "Examples:\n  ucs fleets update-kubeconfig \"$FLEET_ID\"   # context ucs-FLEET_NAME in $KUBECONFIG or ~/.kube/config\n  ucs fleets update-kubeconfig \"$FLEET_ID\" --kubeconfig ./kc --context prod --no-set-current"
+    )]
+    UpdateKubeconfig {
+        fleet_id: String,
+        /// File to merge into (default: the first path of $KUBECONFIG, else ~/.kube/config).
+        #[arg(long, value_name = "PATH")]
+        kubeconfig: Option<PathBuf>,
+        /// Name of the context, cluster and user entries (default: ucs-FLEET_NAME).
+        #[arg(long, value_name = "NAME")]
+        context: Option<String>,
+        /// Keep the file's current-context as it is.
+        #[arg(long)]
+        no_set_current: bool,
+        /// Validity of the downloaded credentials in days (1 to 10950).
+        #[arg(long, default_value_t = 7)]
+        duration: i64,
     },
 }
 
@@ -362,6 +383,45 @@ pub(crate) async fn run(client: &Client, out: &Printer, cmd: FleetsCmd) -> CliRe
                 .await?;
             save_kubeconfig(&kubeconfig, &path)?;
             out.done(&format!("kubeconfig written to {}", path.display()))
+        }
+        FleetsCmd::UpdateKubeconfig {
+            fleet_id,
+            kubeconfig: path,
+            context,
+            no_set_current,
+            duration,
+        } => {
+            let path = match path {
+                Some(p) => p,
+                None => kubeconfig_file::default_path()?,
+            };
+            let context_name = match context {
+                Some(c) => c,
+                None => {
+                    let fleet = fleets.get(&fleet_id).await?;
+                    let name = Some(fleet.name()).filter(|n| !n.is_empty());
+                    format!("ucs-{}", name.unwrap_or(&fleet_id))
+                }
+            };
+            let kubeconfig = fleets
+                .download_federation_kubeconfig(&fleet_id, &DownloadKubeconfigRequest { duration })
+                .await?;
+            let options = MergeOptions {
+                context_name: Some(context_name),
+                set_current: !no_set_current,
+            };
+            let outcome =
+                kubeconfig_file::merge(&kubeconfig, &path, &options).map_err(|e| match e {
+                    // The file could not be read, parsed or written: "a file not written" (exit 1).
+                    ucs_sdk::Error::Config(message) => Failure::Other(message),
+                    other => Failure::Sdk(other),
+                })?;
+            if out.for_people() && !out.has_query() {
+                println!("{outcome}");
+                Ok(())
+            } else {
+                out.print(&outcome)
+            }
         }
     }
 }

@@ -2,12 +2,16 @@
 
 mod args;
 mod clusters;
+#[cfg(test)]
+mod coverage;
 mod demo;
 mod emulator_cmd;
 mod fleets;
+mod generated;
 mod hss;
 mod iam;
 mod input;
+mod karmada;
 mod output;
 mod profile;
 mod progress;
@@ -16,6 +20,7 @@ mod rules;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use ucs_sdk::operations::Operation;
 
 use args::GlobalArgs;
 use output::Printer;
@@ -79,6 +84,11 @@ enum Command {
     /// IAM: token, project id, domain id.
     #[command(subcommand)]
     Iam(iam::IamCmd),
+    /// Kubernetes objects through a federated fleet's Karmada gateway: get, apply, patch, delete.
+    #[command(
+        after_help = "Examples:\n  ucs fleets update-kubeconfig \"$FLEET_ID\"   # once: the token goes to context ucs-prod\n  ucs karmada prod get deployments -l app=web\n  ucs karmada prod apply -f web.yaml\n\nThe bearer token comes from --kubeconfig (its context), else --token, else the context\nucs-FLEET of $KUBECONFIG or ~/.kube/config, else the IAM token of the credentials."
+    )]
+    Karmada(karmada::KarmadaArgs),
     /// Run a local UCS emulator until interrupted.
     #[command(after_help = "Examples:\n  ucs emulator --listen 127.0.0.1:8080")]
     Emulator(emulator_cmd::EmulatorArgs),
@@ -184,7 +194,7 @@ fn report(failure: &Failure) {
 /// The command line as parsed and as `--help` shows it: the connection flags are global, so
 /// `ucs clusters list --endpoint X` works, but only `ucs --help` lists them.
 fn command() -> clap::Command {
-    let mut cmd = Cli::command();
+    let mut cmd = generated::augment(Cli::command());
     // Built first, so the global flags have been copied into every subcommand; a subcommand's
     // own flag of the same name (`access-info --region`) is not global and stays shown.
     cmd.build();
@@ -227,7 +237,12 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> CliResult {
 fn completions(shell: clap_complete::Shell) -> CliResult {
     // Into a buffer: clap_complete panics when its writer fails.
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "ucs", &mut script);
+    clap_complete::generate(
+        shell,
+        &mut generated::augment(Cli::command()),
+        "ucs",
+        &mut script,
+    );
     write_stdout(&script)
 }
 
@@ -252,15 +267,37 @@ async fn run(cli: Cli) -> CliResult {
         Command::Rules(c) => rules::run(&cli.global.client()?, &printer, c).await,
         Command::Hss(c) => hss::run(&cli.global.client()?, &printer, c).await,
         Command::Iam(c) => iam::run(&cli.global.client()?, &printer, c).await,
+        Command::Karmada(a) => {
+            let client = cli.global.client()?;
+            karmada::run(&client, cli.global.token.as_deref(), &printer, a).await
+        }
     }
 }
 
+/// What the command line asks for: a hand-written command, or a generated operation.
+enum Job {
+    Cli(Box<Cli>),
+    Generated(Box<args::GlobalArgs>, Operation, clap::ArgMatches),
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::from_arg_matches(&command().get_matches()) {
-        Ok(cli) => cli,
-        Err(e) => e.exit(),
+    let cmd = command();
+    let matches = cmd.clone().get_matches();
+    let job = match generated::matched(&cmd, &matches) {
+        Some((operation, op_matches)) => match args::GlobalArgs::from_arg_matches(&matches) {
+            Ok(global) => Job::Generated(Box::new(global), operation, op_matches),
+            Err(e) => e.exit(),
+        },
+        None => match Cli::from_arg_matches(&matches) {
+            Ok(cli) => Job::Cli(Box::new(cli)),
+            Err(e) => e.exit(),
+        },
     };
-    args::init_logging(cli.global.verbose);
+    let verbose = match &job {
+        Job::Cli(cli) => cli.global.verbose,
+        Job::Generated(global, ..) => global.verbose,
+    };
+    args::init_logging(verbose);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -271,7 +308,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    let outcome = match job {
+        Job::Cli(cli) => runtime.block_on(run(*cli)),
+        Job::Generated(global, operation, op_matches) => runtime.block_on(async move {
+            let printer = Printer::new(global.output, global.query.as_deref())?;
+            generated::run(&global.client()?, &printer, operation, &op_matches).await
+        }),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             report(&failure);

@@ -37,6 +37,23 @@ fn cell(row: &Value, pointers: &[&str]) -> String {
         .unwrap_or_default()
 }
 
+/// Aligned columns without borders, as kubectl prints them: two spaces between columns.
+pub(crate) fn grid(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut t = Table::new();
+    t.load_preset(NOTHING);
+    t.set_header(headers.iter().copied());
+    for row in rows {
+        t.add_row(row.iter().map(String::as_str));
+    }
+    let last = headers.len().saturating_sub(1);
+    for (i, column) in t.column_iter_mut().enumerate() {
+        column.set_padding((0, if i == last { 0 } else { 2 }));
+    }
+    t.lines()
+        .map(|line| format!("{}\n", line.trim_end()))
+        .collect()
+}
+
 fn table(rows: &[Value]) -> String {
     let columns: Vec<(&str, Vec<String>)> = COLUMNS
         .iter()
@@ -149,6 +166,11 @@ impl Printer {
             }
             OutputFormat::Json | OutputFormat::Yaml => self.print(&serde_json::json!({})),
         }
+    }
+
+    /// Whether `--query` was given (then tables show the queried data, not a command's own).
+    pub fn has_query(&self) -> bool {
+        self.query.is_some()
     }
 
     /// Whether progress may be drawn as bars: only for people, never around JSON or YAML.

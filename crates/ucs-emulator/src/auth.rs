@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::extract::Request;
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
-use ucs_sdk::auth::signer::{
+use ucs_models::signing::{
     expected_signature, parse_authorization, parse_sdk_date, signatures_match, SignableRequest,
     HEADER_CONTENT_SHA256,
 };

@@ -17,7 +17,8 @@ pub(crate) type ApiResult<T> = Result<T, ApiFailure>;
 impl ApiFailure {
     /// The reference's code with its table status; `detail` is appended to the table message.
     pub fn new(code: &'static str, detail: impl std::fmt::Display) -> Self {
-        let (status, base) = ucs_sdk::reference::error_code(code).unwrap_or((500, "Server error."));
+        let (status, base) =
+            ucs_models::reference::error_code(code).unwrap_or((500, "Server error."));
         let detail = detail.to_string();
         let message = if detail.is_empty() {
             base.to_owned()

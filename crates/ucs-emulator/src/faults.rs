@@ -160,8 +160,8 @@ fn error_response(status: u16, code: Option<&str>, retry_after: Option<u64>) -> 
     };
     let code = code.unwrap_or(default_code);
     // A scripted fault keeps the status it asked for; the message is the code's table message.
-    let message = ucs_sdk::reference::error_code(code)
-        .or_else(|| ucs_sdk::reference::error_code(default_code))
+    let message = ucs_models::reference::error_code(code)
+        .or_else(|| ucs_models::reference::error_code(default_code))
         .map_or("Server internal error.", |(_, m)| m);
     let body = serde_json::json!({
         "error_code": code,

@@ -1,7 +1,7 @@
 //! Federation jobs: sub-jobs move Pending, Running, Success in turn over the configured duration.
 
 use chrono::{DateTime, Duration, Utc};
-use ucs_sdk::models::{ClusterGroupCondition, Job, JobSpec, JobStatus, ObjectMeta};
+use ucs_models::models::{ClusterGroupCondition, Job, JobSpec, JobStatus, ObjectMeta};
 
 use crate::server::AppState;
 use crate::state::{go_time, FederationRecord, FleetRecord};

@@ -1,7 +1,11 @@
 //! Kubeconfigs for federated fleets: the gateway's https address, its CA, and a fresh bearer token.
 
 use base64::Engine as _;
-use serde_json::{json, Value};
+use serde_json::json;
+use ucs_models::models::{
+    Extra, KubeCluster, KubeContext, Kubeconfig, KubeconfigDoc, NamedCluster, NamedContext,
+    NamedUser,
+};
 
 /// The fleet's gateway on the emulator's TLS listener, under the host name the caller used.
 ///
@@ -25,24 +29,37 @@ pub(crate) fn for_fleet(
     ca_pem: &str,
     token: &str,
     days: i64,
-) -> Value {
+) -> Kubeconfig {
     let user = format!("{fleet_name}-user");
     let ca = base64::engine::general_purpose::STANDARD.encode(ca_pem);
-    json!({
-        "kind": "Config",
-        "apiVersion": "v1",
-        "preferences": {},
-        "clusters": [{
-            "name": fleet_name,
-            "cluster": {"server": server, "certificate-authority-data": ca}
+    let mut extra = Extra::new();
+    extra.insert("ucs-emulator-valid-days".into(), days.into());
+    Kubeconfig(KubeconfigDoc {
+        kind: Some("Config".into()),
+        api_version: Some("v1".into()),
+        clusters: vec![NamedCluster {
+            name: fleet_name.into(),
+            cluster: KubeCluster {
+                server: Some(server.into()),
+                certificate_authority_data: Some(ca),
+                ..KubeCluster::default()
+            },
         }],
-        "users": [{"name": user, "user": {"token": token}}],
-        "contexts": [{
-            "name": fleet_name,
-            "context": {"cluster": fleet_name, "user": user, "namespace": "default"}
+        contexts: vec![NamedContext {
+            name: fleet_name.into(),
+            context: KubeContext {
+                cluster: Some(fleet_name.into()),
+                user: Some(user.clone()),
+                namespace: Some("default".into()),
+            },
         }],
-        "current-context": fleet_name,
-        "ucs-emulator-valid-days": days,
+        current_context: Some(fleet_name.into()),
+        users: vec![NamedUser {
+            name: user,
+            user: json!({ "token": token }),
+        }],
+        preferences: Some(json!({})),
+        extra,
     })
 }
 

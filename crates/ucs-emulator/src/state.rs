@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use ucs_sdk::models::{Cluster, ClusterGroup, Rule, RuleIdNamespaces};
+use ucs_models::models::{Cluster, ClusterGroup, Rule, RuleIdNamespaces};
 
 /// Everything the emulator knows; persisted as one JSON document.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

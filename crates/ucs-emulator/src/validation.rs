@@ -1,13 +1,13 @@
 //! Body checks of the reference (5.5 city codes, 5.6 cluster kinds, names, ids), as 400 answers.
 
-use ucs_sdk::models::RegisterCluster;
-use ucs_sdk::reference;
-use ucs_sdk::validate;
+use ucs_models::models::RegisterCluster;
+use ucs_models::reference;
+use ucs_models::validate;
 
 use crate::error::{ApiFailure, ApiResult};
 
 /// Turns a core validation error (which names the field) into a 400 `UCS.00000012`.
-pub(crate) fn body(result: ucs_sdk::Result<()>) -> ApiResult<()> {
+pub(crate) fn body(result: ucs_models::Result<()>) -> ApiResult<()> {
     result.map_err(|e| ApiFailure::bad_body(e.to_string()))
 }
 
@@ -44,7 +44,7 @@ pub(crate) fn register_cluster(body: &RegisterCluster) -> ApiResult<()> {
             ),
         ));
     }
-    self::body(ucs_sdk::body_checks::register_cluster(body))?;
+    self::body(ucs_models::body_checks::register_cluster(body))?;
     kubeconfig_annotations(body.metadata.annotations.as_ref())
 }
 

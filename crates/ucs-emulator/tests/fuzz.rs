@@ -28,15 +28,14 @@ struct Route {
 }
 
 fn routes() -> Vec<Route> {
-    let mut routes: Vec<Route> = ucs_bridge::OPERATIONS
+    // The operation table (its `iam` rows are the IAM calls the emulator also serves).
+    let mut routes: Vec<Route> = ucs_models::operations::Operation::ALL
         .iter()
-        .filter_map(|op| {
-            let (method, path) = op.http.split_once(' ')?;
-            Some(Route {
-                method,
-                path: path.to_owned(),
-                body: op.body,
-            })
+        .map(|op| op.info())
+        .map(|info| Route {
+            method: info.method,
+            path: info.path.to_owned(),
+            body: info.body,
         })
         .collect();
     // What the emulator serves beyond the SDK's operations.

@@ -82,36 +82,7 @@ impl Client {
                 }
             }
         }
-        // UCS never redirects an API call: a followed redirect would carry X-Auth-Token,
-        // X-Security-Token and a POST body to another host. Every request (IAM and Karmada
-        // included) goes through this one client.
-        let mut http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(config.timeouts.connect)
-            .pool_idle_timeout(Duration::from_secs(90))
-            .tcp_nodelay(true);
-        if config.insecure_skip_tls_verify {
-            http = http.tls_danger_accept_invalid_certs(true);
-        }
-        if let Some(path) = &config.ca_file {
-            let pem = std::fs::read(path).map_err(|e| {
-                Error::invalid("ca_file", format!("cannot read {}: {e}", path.display()))
-            })?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem)
-                .map_err(|e| Error::invalid("ca_file", format!("not a PEM bundle: {e}")))?;
-            if certs.is_empty() {
-                return Err(Error::invalid("ca_file", "holds no certificate"));
-            }
-            for cert in certs {
-                http = http.add_root_certificate(cert);
-            }
-        }
-        if let Some(proxy) = &config.proxy {
-            let p =
-                reqwest::Proxy::all(proxy).map_err(|e| Error::invalid("proxy", format!("{e}")))?;
-            http = http.proxy(p);
-        }
-        let http = http
+        let http = http_builder(&config)?
             .build()
             .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
         let user_agent = format!(
@@ -152,6 +123,11 @@ impl Client {
         crate::ops::Fleets::new(self.clone())
     }
 
+    /// Add-on instances of clusters.
+    pub fn addons(&self) -> crate::ops::Addons {
+        crate::ops::Addons::new(self.clone())
+    }
+
     /// Permission rule operations.
     pub fn rules(&self) -> crate::ops::Rules {
         crate::ops::Rules::new(self.clone())
@@ -165,15 +141,6 @@ impl Client {
     /// IAM helpers: token, project id, domain id.
     pub fn iam(&self) -> crate::ops::Iam {
         crate::ops::Iam::new(self.clone())
-    }
-
-    /// A client for a federated fleet's Karmada gateway, authenticated by a bearer token.
-    pub fn karmada(
-        &self,
-        fleet_name: &str,
-        bearer_token: impl Into<String>,
-    ) -> Result<crate::karmada::Karmada> {
-        crate::karmada::Karmada::new(self.clone(), fleet_name, SecretString::new(bearer_token))
     }
 
     // ---- request helpers shared by every operation ----
@@ -205,6 +172,40 @@ impl Client {
     pub(crate) async fn call_empty(&self, req: Request) -> Result<()> {
         self.send(req).await.map(|_| ())
     }
+}
+
+/// The reqwest builder every transport of a client starts from (the Karmada gateway's own,
+/// for a kubeconfig's CA, included): no redirects, the client's timeouts, TLS and proxy options.
+pub(crate) fn http_builder(config: &Config) -> Result<reqwest::ClientBuilder> {
+    // UCS never redirects an API call: a followed redirect would carry X-Auth-Token,
+    // X-Security-Token and a POST body to another host. Every transport of a client (IAM
+    // and Karmada included) is built here.
+    let mut http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(config.timeouts.connect)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .tcp_nodelay(true);
+    if config.insecure_skip_tls_verify {
+        http = http.tls_danger_accept_invalid_certs(true);
+    }
+    if let Some(path) = &config.ca_file {
+        let pem = std::fs::read(path).map_err(|e| {
+            Error::invalid("ca_file", format!("cannot read {}: {e}", path.display()))
+        })?;
+        let certs = reqwest::Certificate::from_pem_bundle(&pem)
+            .map_err(|e| Error::invalid("ca_file", format!("not a PEM bundle: {e}")))?;
+        if certs.is_empty() {
+            return Err(Error::invalid("ca_file", "holds no certificate"));
+        }
+        for cert in certs {
+            http = http.add_root_certificate(cert);
+        }
+    }
+    if let Some(proxy) = &config.proxy {
+        let p = reqwest::Proxy::all(proxy).map_err(|e| Error::invalid("proxy", format!("{e}")))?;
+        http = http.proxy(p);
+    }
+    Ok(http)
 }
 
 /// Serializes a request body.

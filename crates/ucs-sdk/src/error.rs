@@ -193,6 +193,15 @@ pub enum Error {
     Internal(String),
 }
 
+impl From<ucs_models::InvalidInput> for Error {
+    fn from(e: ucs_models::InvalidInput) -> Self {
+        Self::InvalidArgument {
+            field: e.field,
+            reason: e.reason,
+        }
+    }
+}
+
 impl Error {
     /// Shorthand for an invalid argument.
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
@@ -276,6 +285,19 @@ impl From<ApiError> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_model_check_becomes_the_same_invalid_argument() {
+        let check = ucs_models::validate::id("fleet_id", "..").expect_err("dots");
+        let text = check.to_string();
+        let e = Error::from(check);
+        assert_eq!(e.to_string(), text);
+        assert!(
+            matches!(&e, Error::InvalidArgument { field, .. } if field == "fleet_id"),
+            "{e:?}"
+        );
+        assert!(text.starts_with("invalid argument `fleet_id`: "), "{text}");
+    }
 
     fn api(status: u16, code: &str) -> Error {
         Error::Api(ApiError {

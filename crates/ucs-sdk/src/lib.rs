@@ -24,24 +24,25 @@
 //! message and request id.
 
 pub mod auth;
-pub mod body_checks;
 mod client;
 pub mod config;
 pub mod error;
 pub mod karmada;
-pub mod models;
+pub mod kubeconfig_file;
 pub mod ops;
 pub mod paginate;
-pub mod reference;
 pub mod secret;
 mod transport;
-#[cfg(feature = "uniffi")]
-mod uniffi_types;
-pub mod validate;
 
-// The models are uniffi Records for the Kotlin/Swift binding (bindings/uniffi).
-#[cfg(feature = "uniffi")]
-uniffi::setup_scaffolding!();
+// Defined in ucs-models (no HTTP client), shared with the emulator and the bindings; the
+// paths stay `ucs_sdk::models`, `ucs_sdk::validate`, ...
+/// Expands a callback macro with every operation of the table (see [`operations`]).
+pub use ucs_models::for_each_operation;
+pub use ucs_models::models;
+/// The operation table: every operation with its official name, method, path and models.
+pub use ucs_models::operations;
+pub use ucs_models::reference;
+pub use ucs_models::validate;
 
 pub use auth::{CredentialSource, Credentials};
 pub use client::{Client, VERSION};

@@ -110,11 +110,6 @@ impl From<&str> for SecretString {
     }
 }
 
-/// Formats an optional secret field for a hand-written Debug impl.
-pub(crate) fn redact_opt<T>(value: &Option<T>) -> Option<&'static str> {
-    value.as_ref().map(|_| "***")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

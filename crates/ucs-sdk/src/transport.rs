@@ -54,6 +54,9 @@ pub(crate) struct Request {
     /// The service answers this request once only (`access_info`): never resend it once it may
     /// have been written, only when it provably never left (a refused connection).
     pub one_shot: bool,
+    /// A transport of its own (a Karmada gateway trusting its kubeconfig's CA); the client's
+    /// when `None`.
+    pub http: Option<reqwest::Client>,
 }
 
 // By hand: a body may hold a password (IAM login) or a kubeconfig; print its length only.
@@ -68,6 +71,7 @@ impl fmt::Debug for Request {
             .field("content_type", &self.content_type)
             .field("auth", &self.auth)
             .field("one_shot", &self.one_shot)
+            .field("own_transport", &self.http.is_some())
             .finish()
     }
 }
@@ -83,6 +87,7 @@ impl Request {
             content_type: "application/json",
             auth,
             one_shot: false,
+            http: None,
         }
     }
 
@@ -589,7 +594,8 @@ impl Inner {
             .get("x-auth-token")
             .and_then(|v| v.to_str().ok())
             .map(SecretString::new);
-        let mut resp = match self.http.execute(prepared).await {
+        let http = req.http.as_ref().unwrap_or(&self.http);
+        let mut resp = match http.execute(prepared).await {
             Ok(r) => r,
             Err(e) => return Exchange::Transport(e),
         };

@@ -8,11 +8,11 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::Utc;
 use serde_json::json;
-use ucs_sdk::models::{
-    AssociateRules, Cluster, ClusterSpec, ClusterStatus, ConditionStatus, Endpoint, JoinFleet,
-    ObjectMeta, RegisterCluster, UpdateCluster,
+use ucs_models::models::{
+    AssociateRules, Cluster, ClusterSpec, ClusterStatus, ConditionStatus, Created, Endpoint,
+    JoinFleet, ObjectMeta, RegisterCluster, SupportedVersions, UpdateCluster,
 };
-use ucs_sdk::validate;
+use ucs_models::validate;
 
 use super::{ok_empty, ok_object};
 use crate::auth::Caller;
@@ -305,7 +305,7 @@ pub(crate) async fn register(
             account.clusters.insert(uid.clone(), record);
             Ok(uid)
         })?;
-    Ok((StatusCode::CREATED, Json(json!({ "uid": uid }))).into_response())
+    Ok((StatusCode::CREATED, Json(Created { uid })).into_response())
 }
 
 pub(crate) async fn update(
@@ -331,7 +331,7 @@ pub(crate) async fn update(
                 .or_else(|| record.cluster.spec.as_ref()?.country.as_deref());
             if let (Some("CN"), Some(city)) = (country, new.city.as_deref()) {
                 if !city.is_empty() {
-                    validation::body(ucs_sdk::body_checks::city_code("spec.city", city))?;
+                    validation::body(ucs_models::body_checks::city_code("spec.city", city))?;
                 }
             }
         }
@@ -522,8 +522,10 @@ pub(crate) async fn list_managed(
     })
 }
 
-pub(crate) async fn supported_versions() -> Json<serde_json::Value> {
-    Json(json!({ "versions": SUPPORTED_VERSIONS }))
+pub(crate) async fn supported_versions() -> Json<SupportedVersions> {
+    Json(SupportedVersions {
+        versions: SUPPORTED_VERSIONS.iter().map(|v| (*v).to_owned()).collect(),
+    })
 }
 
 pub(crate) async fn join_fleet(

@@ -7,11 +7,11 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::Utc;
-use serde_json::{json, Value};
-use ucs_sdk::models::{
-    DownloadKubeconfigRequest, FederationConnectionRequest, FederationKubeconfigRequest, Job,
+use ucs_models::models::{
+    DownloadKubeconfigRequest, FederationConnection, FederationConnectionRequest,
+    FederationKubeconfigRequest, Job,
 };
-use ucs_sdk::validate;
+use ucs_models::validate;
 
 use super::fleets::{check_id, find, find_mut};
 use super::{created_object, ok_empty};
@@ -179,7 +179,7 @@ pub(crate) async fn connection(
     })?;
     Ok((
         axum::http::StatusCode::CREATED,
-        Json(json!({ "id": connection_id })),
+        Json(FederationConnection { id: connection_id }),
     )
         .into_response())
 }
@@ -217,7 +217,7 @@ fn issue_kubeconfig(
         Ok(())
     })?;
     let server = kubeconfig::gateway_server(&host, app.gateway_addr.port(), &name);
-    let doc: Value = kubeconfig::for_fleet(&name, &server, &app.gateway_ca_pem, &token, days);
+    let doc = kubeconfig::for_fleet(&name, &server, &app.gateway_ca_pem, &token, days);
     Ok((axum::http::StatusCode::CREATED, Json(doc)).into_response())
 }
 

@@ -7,12 +7,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::Utc;
-use serde_json::json;
-use ucs_sdk::models::{
-    AddClusters, AssociateRules, ClusterGroup, ClusterGroupSpec, ClusterGroupStatus, ObjectMeta,
-    RegisterFleet, UpdateDescription, UpdateZones,
+use ucs_models::models::{
+    AddClusters, AssociateRules, ClusterGroup, ClusterGroupSpec, ClusterGroupStatus, Created,
+    ObjectMeta, RegisterFleet, UpdateDescription, UpdateZones,
 };
-use ucs_sdk::validate;
+use ucs_models::validate;
 
 use super::clusters::{check_rules, join};
 use super::{ok_empty, ok_object};
@@ -25,6 +24,14 @@ use crate::listing::{ListPage, Paging, Sortable};
 use crate::server::AppState;
 use crate::state::{go_time, Account, FleetRecord};
 use crate::validation;
+
+// The federation handlers live in federation.rs; the route table finds them here, under the
+// operations' names.
+pub(crate) use super::federation::{
+    connection as create_federation_connection, disable as disable_federation,
+    download_kubeconfig as download_federation_kubeconfig, enable as enable_federation,
+    kubeconfig_with_cert as create_federation_kubeconfig, progress as federation_progress,
+};
 
 pub(crate) fn check_id(id: &str) -> ApiResult<()> {
     validation::path_id("clustergroupid", id)
@@ -178,7 +185,7 @@ pub(crate) async fn register(
         }
         Ok(uid)
     })?;
-    Ok((StatusCode::CREATED, Json(json!({ "uid": uid }))).into_response())
+    Ok((StatusCode::CREATED, Json(Created { uid })).into_response())
 }
 
 pub(crate) async fn delete(

@@ -8,11 +8,11 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::Utc;
 use serde_json::{json, Value};
-use ucs_sdk::models::{
-    CreateMulticloudCluster, HSS_DNS_POLICIES, HSS_IMAGE_ARCHES, HSS_IMAGE_REPO_TYPES,
-    HSS_PROVIDERS,
+use ucs_models::models::{
+    CreateMulticloudCluster, MulticloudClusterCreated, HSS_DNS_POLICIES, HSS_IMAGE_ARCHES,
+    HSS_IMAGE_REPO_TYPES, HSS_PROVIDERS,
 };
-use ucs_sdk::validate;
+use ucs_models::validate;
 
 use super::ok_empty;
 use crate::auth::Caller;
@@ -73,13 +73,13 @@ fn check(body: &CreateMulticloudCluster) -> ApiResult<()> {
     Ok(())
 }
 
-pub(crate) async fn create(
+pub(crate) async fn create_multicloud_cluster(
     State(app): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path(project_id): Path<String>,
     params: Params,
     JsonBody(body): JsonBody<CreateMulticloudCluster>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<MulticloudClusterCreated>> {
     check_project(&caller, &project_id)?;
     check(&body)?;
     let mut fields: BTreeMap<String, Value> = match serde_json::to_value(&body) {
@@ -107,7 +107,7 @@ pub(crate) async fn create(
         Ok(cluster_id)
     })?;
     // HSS answers 200 (not 201) with the new id.
-    Ok(Json(json!({ "cluster_id": cluster_id })))
+    Ok(Json(MulticloudClusterCreated { cluster_id }))
 }
 
 fn show(record: &HssRecord) -> Value {

@@ -1,5 +1,6 @@
 //! The route table: UCS v1, HSS v5, IAM v3, the Karmada gateway and the control endpoints.
 
+mod addons;
 pub(crate) mod clusters;
 mod control;
 mod federation;
@@ -15,7 +16,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post, put};
+use axum::routing::{any, get, on, post, MethodFilter};
 use axum::Router;
 
 use crate::error::ApiFailure;
@@ -37,80 +38,47 @@ pub(crate) fn created_object() -> Response {
     (StatusCode::CREATED, axum::Json(serde_json::json!({}))).into_response()
 }
 
+/// One route per operation of the table (`ucs_models::for_each_operation!`), to the handler of
+/// the same name in the group's module: an operation without a handler is a compile error. The
+/// `iam` group is the client's side of IAM; its routes are written below.
+macro_rules! operation_routes {
+    ($(
+        $(#[doc = $group_doc:literal])*
+        $group:ident $Group:ident $(pages($pages_query:ident => $item:ident))? {
+            $($rows:tt)*
+        }
+    )*) => {
+        fn operation_routes(router: Router<Arc<AppState>>) -> Router<Arc<AppState>> {
+            $( let router = operation_group!(router, $group { $($rows)* }); )*
+            router
+        }
+    };
+}
+
+macro_rules! operation_group {
+    ($router:expr, iam { $($rows:tt)* }) => {
+        $router
+    };
+    ($router:expr, $group:ident {
+        $(
+            $(#[doc = $doc:literal])*
+            $official:ident $name:ident ( $($id:ident),* ) $method:ident $path:literal
+                $(body($body:ty))? $(query($query:ty))? -> $result:ty;
+        )*
+    }) => {
+        $router $(.route($path, on(MethodFilter::$method, $group::$name)))*
+    };
+}
+
+ucs_models::for_each_operation!(operation_routes);
+
 pub(crate) fn router(app: Arc<AppState>) -> Router {
-    let fleet = "/v1/clustergroups/{id}";
     // Bodies read without authentication (the IAM token request, the control endpoints).
     let small = app.config.max_unauthenticated_body;
-    Router::new()
-        .route("/v1/clusters", get(clusters::list).post(clusters::register))
-        .route(
-            "/v1/clusters/{id}",
-            get(clusters::get)
-                .put(clusters::update)
-                .delete(clusters::delete),
-        )
-        .route("/v1/clusters/{id}/accessinfo", get(clusters::access_info))
-        .route("/v1/clusters/{id}/activation", put(clusters::activate))
-        .route(
-            "/v1/clusters/{id}/associatedrules",
-            put(clusters::associate_rules),
-        )
-        .route("/v1/clusters/{id}/join", post(clusters::join_fleet))
-        .route("/v1/clusters/{id}/unjoin", post(clusters::leave_fleet))
-        .route("/v1/managedclusters", get(clusters::list_managed))
-        .route(
-            "/v1/config/registeredclusterversions",
-            get(clusters::supported_versions),
-        )
-        .route(
-            "/v1/clustergroups",
-            get(fleets::list).post(fleets::register),
-        )
-        .route(fleet, get(fleets::get).delete(fleets::delete))
-        .route(
-            &format!("{fleet}/associatedclusters"),
-            put(fleets::add_clusters),
-        )
-        .route(
-            &format!("{fleet}/description"),
-            put(fleets::update_description),
-        )
-        .route(
-            &format!("{fleet}/associatedrules"),
-            put(fleets::associate_rules),
-        )
-        .route(
-            &format!("{fleet}/associatedzones"),
-            put(fleets::update_zones),
-        )
-        .route(
-            &format!("{fleet}/federations"),
-            post(federation::enable).delete(federation::disable),
-        )
-        .route(
-            &format!("{fleet}/federations/progress"),
-            get(federation::progress),
-        )
-        .route(
-            &format!("{fleet}/cert"),
-            post(federation::kubeconfig_with_cert),
-        )
-        .route(&format!("{fleet}/connection"), post(federation::connection))
-        .route(
-            &format!("{fleet}/kubeconfig"),
-            post(federation::download_kubeconfig),
-        )
-        .route(
-            "/v1/permissions/rules",
-            get(rules::list).post(rules::create),
-        )
-        .route(
-            "/v1/permissions/rules/{id}",
-            put(rules::update).delete(rules::delete),
-        )
+    operation_routes(Router::new())
         .route(
             "/v5/{project_id}/container/kubernetes/multi-cloud/clusters",
-            post(hss::create).get(hss::list),
+            get(hss::list),
         )
         .route(
             "/v5/{project_id}/container/kubernetes/multi-cloud/clusters/{cluster_id}",

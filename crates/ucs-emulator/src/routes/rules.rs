@@ -7,8 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::Utc;
-use serde_json::json;
-use ucs_sdk::models::{CreateRule, ObjectMeta, Rule, RuleSpec, UpdateRule};
+use ucs_models::models::{CreateRule, Created, ObjectMeta, Rule, RuleSpec, UpdateRule};
 
 use super::{ok_empty, ok_object};
 use crate::auth::Caller;
@@ -23,7 +22,7 @@ use crate::validation;
 /// Every field of a rule spec is optional (reference 3.3.1 and 3.3.4 and the official
 /// `RuleSpec`); given ones are checked.
 fn check_spec(spec: &RuleSpec) -> ApiResult<()> {
-    validation::body(ucs_sdk::body_checks::rule_spec(spec))
+    validation::body(ucs_models::body_checks::rule_spec(spec))
 }
 
 /// An update changes the fields it gives and keeps the others.
@@ -80,7 +79,7 @@ pub(crate) async fn create(
         );
         Ok(uid)
     })?;
-    Ok((StatusCode::CREATED, Json(json!({ "uid": uid }))).into_response())
+    Ok((StatusCode::CREATED, Json(Created { uid })).into_response())
 }
 
 pub(crate) async fn list(
@@ -152,7 +151,7 @@ pub(crate) async fn delete(
             .remove(&id)
             .ok_or_else(|| ApiFailure::rule_not_found(&id))?;
         // A deleted rule leaves every association it was in.
-        let strip = |assocs: &mut Vec<ucs_sdk::models::RuleIdNamespaces>| {
+        let strip = |assocs: &mut Vec<ucs_models::models::RuleIdNamespaces>| {
             for a in assocs.iter_mut() {
                 a.rule_ids.retain(|r| *r != id);
             }

@@ -77,7 +77,7 @@ impl Clusters {
 
     /// `POST /v1/clusters` (sent as JSON, never form-encoded).
     pub async fn register(&self, body: &RegisterCluster) -> Result<Created> {
-        crate::body_checks::register_cluster(body)?;
+        ucs_models::body_checks::register_cluster(body)?;
         let mut req = self
             .client
             .request(Service::Ucs, Method::POST, "/v1/clusters".into())?;

@@ -40,40 +40,23 @@ impl Default for WaitOptions {
     }
 }
 
-/// A phase change seen by `wait_federation`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ProgressEvent {
-    /// The job type, e.g. `CreateNode` for a sub-job or `CreateFederationContainer` for the job.
-    pub job: String,
-    /// True for a sub-job, false for the job itself.
-    pub is_sub_job: bool,
-    /// The phase seen before, if any.
-    pub previous_phase: Option<String>,
-    /// The new phase.
-    pub phase: String,
-    /// The reason given with it.
-    pub reason: String,
-}
-
 fn check_fleet_id(id: &str) -> Result<()> {
-    validate::id("fleet_id", id)
+    Ok(validate::id("fleet_id", id)?)
 }
 
 fn check_duration(days: i64) -> Result<()> {
-    validate::range(
+    Ok(validate::range(
         "duration",
         days,
         validate::DURATION_DAYS.0,
         validate::DURATION_DAYS.1,
-    )
+    )?)
 }
 
 fn check_network(project: &str, vpc: &str, subnet: &str) -> Result<()> {
     validate::required("projectID", project)?;
     validate::required("vpcID", vpc)?;
-    validate::required("subnetID", subnet)
+    Ok(validate::required("subnetID", subnet)?)
 }
 
 fn check_cluster_ids(ids: &[String], field: &str) -> Result<()> {

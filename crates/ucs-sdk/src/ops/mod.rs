@@ -1,13 +1,16 @@
 //! Operations grouped by resource, under their canonical names.
 
+mod addons;
 mod clusters;
 mod fleets;
 mod hss;
 mod iam;
 mod rules;
 
+pub use crate::models::ProgressEvent;
+pub use addons::Addons;
 pub use clusters::Clusters;
-pub use fleets::{Fleets, ProgressEvent, WaitOptions};
+pub use fleets::{Fleets, WaitOptions};
 pub use hss::Hss;
 pub use iam::Iam;
 pub use rules::Rules;

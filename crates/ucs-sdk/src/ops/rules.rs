@@ -24,7 +24,7 @@ impl Rules {
     /// `POST /v1/permissions/rules` (sent as JSON, never form-encoded).
     pub async fn create(&self, body: &CreateRule) -> Result<Created> {
         validate::length("metadata.name", &body.metadata.name, 1, validate::NAME_MAX)?;
-        crate::body_checks::rule_spec(&body.spec)?;
+        ucs_models::body_checks::rule_spec(&body.spec)?;
         let mut req =
             self.client
                 .request(Service::Ucs, Method::POST, "/v1/permissions/rules".into())?;
@@ -60,7 +60,7 @@ impl Rules {
     pub async fn update(&self, rule_id: &str, body: &UpdateRule) -> Result<()> {
         validate::id("rule_id", rule_id)?;
         if let Some(spec) = &body.spec {
-            crate::body_checks::rule_spec(spec)?;
+            ucs_models::body_checks::rule_spec(spec)?;
         }
         let path = format!("/v1/permissions/rules/{}", seg(rule_id));
         let mut req = self.client.request(Service::Ucs, Method::PUT, path)?;

@@ -1,12 +1,9 @@
 package com.huaweicloud.ucs
 
-import com.huaweicloud.ucs.models.Content
 import com.huaweicloud.ucs.models.ListClustersQuery
 import com.huaweicloud.ucs.models.NameMeta
 import com.huaweicloud.ucs.models.RegisterFleet
 import com.huaweicloud.ucs.models.PageQuery
-import com.huaweicloud.ucs.models.RuleSpec
-import com.huaweicloud.ucs.models.UpdateRule
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
@@ -21,19 +18,7 @@ class RulesPagingTest {
     @BeforeEach
     fun reset() = Emulator.reset()
 
-    @Test
-    fun everyRuleOperation(): Unit = runBlocking {
-        val rules = client.rules()
-        val id = rules.create(rule("ops", "admin")).uid
-        val listed = rules.list(PageQuery())
-        assertEquals(1L, listed.total)
-        assertEquals("ops", listed.items.single().metadata?.name)
-        rules.update(id, UpdateRule(spec = RuleSpec(ruleType = "custom", description = "updated", contents = listOf(Content(verbs = listOf("get"), resources = listOf("pods"))))))
-        assertEquals("updated", rules.list(PageQuery()).items.single().spec?.description)
-        rules.delete(id)
-        assertEquals(0L, rules.list(PageQuery()).total)
-    }
-
+    // The rule operations one by one are SharedCasesTest (tests/cases/operations); here the pagers.
     @Test
     fun pagesAreWalkedAsFlows(): Unit = runBlocking {
         repeat(7) {

@@ -1,7 +1,6 @@
 package com.huaweicloud.ucs
 
 import com.huaweicloud.ucs.models.CreateMulticloudCluster
-import com.huaweicloud.ucs.models.CreateMulticloudClusterQuery
 import com.huaweicloud.ucs.models.RegisterClusterMetadata
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.BeforeEach
@@ -14,13 +13,7 @@ class ServicesTest {
     @BeforeEach
     fun reset() = Emulator.reset()
 
-    @Test
-    fun hssCreatesAMulticloudCluster(): Unit = runBlocking {
-        val body = CreateMulticloudCluster(name = "mc", provider = "tencent", imageRepoPassword = "repo-pass", kubeConfig = "apiVersion: v1\nkind: Config\n")
-        val made = Emulator.client().hss().createMulticloudCluster(body, CreateMulticloudClusterQuery())
-        assertTrue(made.clusterId.isNotEmpty())
-    }
-
+    // The HSS operation with its refusals is SharedCasesTest (tests/cases/operations).
     @Test
     fun iamResolvesIdsAndIssuesPasswordTokens(): Unit = runBlocking {
         val base = Emulator.baseUrl

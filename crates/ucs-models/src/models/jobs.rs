@@ -192,3 +192,20 @@ pub struct JobStatus {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
+
+/// A phase change seen by `wait_federation`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ProgressEvent {
+    /// The job type, e.g. `CreateNode` for a sub-job or `CreateFederationContainer` for the job.
+    pub job: String,
+    /// True for a sub-job, false for the job itself.
+    pub is_sub_job: bool,
+    /// The phase seen before, if any.
+    pub previous_phase: Option<String>,
+    /// The new phase.
+    pub phase: String,
+    /// The reason given with it.
+    pub reason: String,
+}

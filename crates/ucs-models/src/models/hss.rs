@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::secret::redact_opt;
+use super::redact_opt;
 
 /// Providers the HSS reference lists.
 pub const HSS_PROVIDERS: &[&str] = &[

@@ -1,6 +1,6 @@
 //! Checks made before anything is sent: the reference's limits, id shapes and enum values.
 
-use crate::error::{Error, Result};
+use crate::error::{InvalidInput, Result};
 
 /// Whether `value` has the 8-4-4-4-12 hex shape of a Kubernetes UUID.
 pub fn is_uuid(value: &str) -> bool {
@@ -17,7 +17,7 @@ pub fn cluster_id(field: &str, value: &str) -> Result<()> {
     if is_uuid(value) {
         Ok(())
     } else {
-        Err(Error::invalid(
+        Err(InvalidInput::new(
             field,
             format!("{value:?} is not a Kubernetes UUID (8-4-4-4-12 hex digits)"),
         ))
@@ -28,10 +28,10 @@ pub fn cluster_id(field: &str, value: &str) -> Result<()> {
 /// would resolve (`.` and `..` change the path: `DELETE /v1/clustergroups/..`).
 pub fn path_segment(field: &str, value: &str) -> Result<()> {
     if value.is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
+        return Err(InvalidInput::new(field, "must not be empty"));
     }
     if value.bytes().all(|b| b == b'.') {
-        return Err(Error::invalid(
+        return Err(InvalidInput::new(
             field,
             format!("{value:?} is not an id: a path segment of only dots would change the path"),
         ));
@@ -43,14 +43,17 @@ pub fn path_segment(field: &str, value: &str) -> Result<()> {
 /// characters.
 pub fn id(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
+        return Err(InvalidInput::new(field, "must not be empty"));
     }
     path_segment(field, value)?;
     if value.chars().count() > 256 {
-        return Err(Error::invalid(field, "must be at most 256 characters"));
+        return Err(InvalidInput::new(field, "must be at most 256 characters"));
     }
     if value.chars().any(char::is_control) {
-        return Err(Error::invalid(field, "must not contain control characters"));
+        return Err(InvalidInput::new(
+            field,
+            "must not contain control characters",
+        ));
     }
     Ok(())
 }
@@ -64,7 +67,7 @@ pub fn length(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
         } else {
             format!("must be {min} to {max} characters long (got {n})")
         };
-        return Err(Error::invalid(field, what));
+        return Err(InvalidInput::new(field, what));
     }
     Ok(())
 }
@@ -74,7 +77,7 @@ pub fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<()> {
     if allowed.contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(
+        Err(InvalidInput::new(
             field,
             format!("{value:?} is not one of {}", allowed.join(", ")),
         ))
@@ -91,7 +94,7 @@ pub fn range(field: &str, value: i64, min: i64, max: i64) -> Result<()> {
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(
+        Err(InvalidInput::new(
             field,
             format!("must be between {min} and {max} (got {value})"),
         ))
@@ -101,7 +104,7 @@ pub fn range(field: &str, value: i64, min: i64, max: i64) -> Result<()> {
 /// A non-empty required string.
 pub fn required(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        Err(Error::invalid(field, "is required"))
+        Err(InvalidInput::new(field, "is required"))
     } else {
         Ok(())
     }
@@ -116,7 +119,7 @@ pub fn paging(
 ) -> Result<()> {
     if let Some(l) = limit {
         if l < -1 || l == 0 {
-            return Err(Error::invalid(
+            return Err(InvalidInput::new(
                 "limit",
                 format!("must be -1 (all) or a positive number (got {l})"),
             ));
@@ -124,7 +127,7 @@ pub fn paging(
     }
     if let Some(o) = offset {
         if o < 0 {
-            return Err(Error::invalid(
+            return Err(InvalidInput::new(
                 "offset",
                 format!("must not be negative (got {o})"),
             ));

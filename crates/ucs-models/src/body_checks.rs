@@ -1,6 +1,6 @@
 //! Checks of whole request bodies, shared by the client (before sending) and the emulator.
 
-use crate::error::{Error, Result};
+use crate::error::{InvalidInput, Result};
 use crate::models::{RegisterCluster, RuleSpec, RULE_TYPES};
 use crate::reference;
 use crate::validate;
@@ -17,7 +17,7 @@ pub fn register_cluster(body: &RegisterCluster) -> Result<()> {
     validate::required("spec.country", &s.country)?;
     validate::one_of("spec.manageType", &s.manage_type, validate::MANAGE_TYPES)?;
     if !reference::is_known_cluster_kind(&s.category, &s.cluster_type, &s.provider) {
-        return Err(Error::invalid(
+        return Err(InvalidInput::new(
             "spec.category",
             format!(
                 "category {:?}, type {:?} and provider {:?} are not a combination of reference 5.6",
@@ -26,7 +26,7 @@ pub fn register_cluster(body: &RegisterCluster) -> Result<()> {
         ));
     }
     if s.country.len() != 2 || !s.country.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(Error::invalid(
+        return Err(InvalidInput::new(
             "spec.country",
             format!("{:?} is not a two-letter country code", s.country),
         ));
@@ -36,7 +36,7 @@ pub fn register_cluster(body: &RegisterCluster) -> Result<()> {
         s.city.as_deref().filter(|c| !c.is_empty()),
     ) {
         ("CN", None) => {
-            return Err(Error::invalid(
+            return Err(InvalidInput::new(
                 "spec.city",
                 "required for clusters in China (reference 5.5)",
             ))
@@ -59,7 +59,7 @@ pub fn city_code(field: &str, city: &str) -> Result<()> {
     if reference::city_name(city).is_some() {
         Ok(())
     } else {
-        Err(Error::invalid(
+        Err(InvalidInput::new(
             field,
             format!("{city:?} is not a city code of reference 5.5"),
         ))
@@ -77,7 +77,7 @@ pub fn rule_spec(spec: &RuleSpec) -> Result<()> {
     let contents = spec.contents.as_deref().unwrap_or_default();
     for (i, c) in contents.iter().enumerate() {
         if c.verbs.is_empty() || c.resources.is_empty() {
-            return Err(Error::invalid(
+            return Err(InvalidInput::new(
                 format!("spec.contents[{i}]"),
                 "verbs and resources must not be empty",
             ));
