@@ -36,50 +36,35 @@ fn scenarios() -> Vec<(String, Vec<Value>)> {
         .collect()
 }
 
-/// `${name}` replaced by saved values: a whole-string reference keeps the value's JSON type.
-fn substitute(value: &Value, saved: &mut HashMap<String, Value>, unique: &mut u32) -> Value {
-    match value {
-        Value::String(s) => {
-            if let Some(name) = s.strip_prefix("${").and_then(|r| r.strip_suffix('}')) {
-                if !name.contains("${") {
-                    return lookup(name, saved, unique);
-                }
+/// `${name}` replaced by saved values, in the step's JSON text: `"${name}"` takes the value with
+/// its JSON type, `${name}` inside a longer string its text. `${unique}` is a fresh name each time.
+fn substitute(step: &Value, saved: &HashMap<String, Value>, unique: &mut u32) -> Value {
+    let mut text = step.to_string();
+    while let Some(start) = text.find("${") {
+        let end = start + text[start..].find('}').expect("a closed ${...}");
+        let name = &text[start + 2..end];
+        let value = match name {
+            "unique" => {
+                *unique += 1;
+                json!(format!("u{unique}"))
             }
-            let mut out = String::new();
-            let mut rest = s.as_str();
-            while let Some((before, after)) = rest.split_once("${") {
-                let (name, tail) = after.split_once('}').expect("a closed ${...}");
-                out.push_str(before);
-                match lookup(name, saved, unique) {
-                    Value::String(text) => out.push_str(&text),
-                    other => out.push_str(&other.to_string()),
-                }
-                rest = tail;
-            }
-            out.push_str(rest);
-            Value::String(out)
-        }
-        Value::Array(items) => {
-            Value::Array(items.iter().map(|v| substitute(v, saved, unique)).collect())
-        }
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), substitute(v, saved, unique)))
-                .collect(),
-        ),
-        other => other.clone(),
+            _ => saved
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| panic!("${{{name}}} was never saved")),
+        };
+        let (range, with) = if text[..start].ends_with('"') && text[end + 1..].starts_with('"') {
+            (start - 1..end + 2, value.to_string())
+        } else {
+            let inner = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned);
+            let quoted = json!(inner).to_string();
+            (start..end + 1, quoted[1..quoted.len() - 1].to_owned())
+        };
+        text.replace_range(range, &with);
     }
-}
-
-fn lookup(name: &str, saved: &HashMap<String, Value>, unique: &mut u32) -> Value {
-    if name == "unique" {
-        *unique += 1;
-        return json!(format!("u{unique}"));
-    }
-    saved
-        .get(name)
-        .cloned()
-        .unwrap_or_else(|| panic!("${{{name}}} was never saved"))
+    serde_json::from_str(&text).expect("a step after substitution")
 }
 
 /// Subset matching: the expected value's keys, `$` operators and array items must match.
@@ -186,7 +171,7 @@ impl Runner {
         let mut unique = 0;
         self.control("reset", "POST", json!({})).await;
         for (i, raw) in steps.iter().enumerate() {
-            let step = substitute(raw, &mut saved, &mut unique);
+            let step = substitute(raw, &saved, &mut unique);
             let here = format!(
                 "{file} step {i} ({})",
                 raw["call"].as_str().unwrap_or("emulator")
@@ -204,14 +189,7 @@ impl Runner {
             let call = Call {
                 resource: resource.into(),
                 name: name.into(),
-                ids: step["ids"]
-                    .as_array()
-                    .map(|ids| {
-                        ids.iter()
-                            .map(|id| id.as_str().unwrap_or_default().to_owned())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                ids: serde_json::from_value(step["ids"].clone()).unwrap_or_default(),
                 body: step.get("body").cloned(),
                 query: step.get("query").cloned(),
             };

@@ -35,6 +35,13 @@ pub(crate) struct EmulatorArgs {
     /// Clusters, fleets and rules allowed per account.
     #[arg(long, default_value_t = 50)]
     quota: usize,
+    /// Most clusters one fleet holds (more answer 400 UCS.01100006).
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    fleet_cluster_limit: u32,
+    /// Keep registered attached clusters Pending until `POST /_emulator/clusters/{id}/connect`
+    /// (by default their agent connects at once).
+    #[arg(long)]
+    no_auto_connect: bool,
     /// Keep the state in this file across restarts.
     #[arg(long)]
     state: Option<PathBuf>,
@@ -94,6 +101,8 @@ impl EmulatorArgs {
             },
             credentials,
             quota: self.quota,
+            fleet_cluster_limit: usize::try_from(self.fleet_cluster_limit).unwrap_or(usize::MAX),
+            auto_connect: !self.no_auto_connect,
             federation_duration: self.federation_seconds,
             state_file: self.state.clone(),
             faults: FaultConfig {
@@ -208,5 +217,20 @@ mod tests {
             Some("given".to_owned())
         );
         assert!(parse(&["--max-connections", "0"]).is_err());
+    }
+
+    #[test]
+    fn fleet_cluster_limit_and_auto_connect_reach_the_config() {
+        let config = |args: &[&str]| parse(args).expect("args").config().expect("config");
+        let defaults = config(&[]);
+        assert_eq!(defaults.fleet_cluster_limit, 50);
+        assert!(defaults.auto_connect);
+        let set = config(&["--fleet-cluster-limit", "3", "--no-auto-connect"]);
+        assert_eq!(set.fleet_cluster_limit, 3);
+        assert!(!set.auto_connect);
+        let err = parse(&["--fleet-cluster-limit", "0"])
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("--fleet-cluster-limit"), "{err}");
     }
 }

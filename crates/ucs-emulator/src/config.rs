@@ -186,6 +186,9 @@ pub struct EmulatorConfig {
     pub max_unauthenticated_body: usize,
     /// Lifetime of IAM tokens from `POST /v3/auth/tokens` (the service's is 24 hours).
     pub iam_token_ttl: Duration,
+    /// Registered attached clusters connect at once (true, the default, so a script can register
+    /// and join right away); false keeps them `Pending` until `POST /_emulator/clusters/{id}/connect`.
+    pub auto_connect: bool,
 }
 
 impl std::fmt::Debug for EmulatorConfig {
@@ -210,6 +213,7 @@ impl std::fmt::Debug for EmulatorConfig {
             .field("max_body", &self.max_body)
             .field("max_unauthenticated_body", &self.max_unauthenticated_body)
             .field("iam_token_ttl", &self.iam_token_ttl)
+            .field("auto_connect", &self.auto_connect)
             .finish()
     }
 }
@@ -262,6 +266,7 @@ impl Default for EmulatorConfig {
             max_body: 16 * 1024 * 1024,
             max_unauthenticated_body: 1024 * 1024,
             iam_token_ttl: Duration::from_secs(24 * 3600),
+            auto_connect: true,
         }
     }
 }

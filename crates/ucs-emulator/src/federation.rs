@@ -14,6 +14,9 @@ pub(crate) const SUB_JOBS: [&str; 4] = [
     "CreateNetworkResource",
 ];
 
+/// The `federation_failure` fault that makes enabling fail its validation at once.
+pub(crate) const VALIDATION: &str = "Validation";
+
 /// The whole job's type.
 pub(crate) const JOB_TYPE: &str = "CreateFederationContainer";
 

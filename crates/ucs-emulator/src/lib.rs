@@ -4,7 +4,8 @@
 //! serves UCS (`/v1`), HSS (`/v5`), IAM (`/v3`), a Karmada gateway per federated fleet under
 //! `/karmada/{fleet}/` (or by the fleet's gateway host name; also over TLS on a second port, see
 //! [`Emulator::gateway_url`]), and control endpoints under
-//! `/_emulator/` (`reset`, `state`, `faults`, `faults/next`, `log`).
+//! `/_emulator/` (`reset`, `state`, `faults`, `faults/next`, `log`, and per cluster `freeze`,
+//! `unfreeze`, `connect`, `disconnect`).
 
 mod auth;
 mod config;

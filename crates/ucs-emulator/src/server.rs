@@ -1,7 +1,7 @@
 //! Binding, the accept loop (one hyper connection task per socket) and the shared application state.
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
@@ -34,6 +34,8 @@ pub(crate) struct AppState {
     pub gateway_addr: SocketAddr,
     /// PEM of the CA that signed the TLS listener's certificate.
     pub gateway_ca_pem: String,
+    /// The quota in force: `config.quota` until `PUT /_emulator/quota` changes it.
+    quota: AtomicUsize,
 }
 
 /// Locks a mutex even if a previous holder panicked: the data is plain records, still usable.
@@ -92,6 +94,15 @@ impl AppState {
             _ => {}
         }
         result
+    }
+
+    /// Clusters, fleets and rules allowed per account now.
+    pub fn quota(&self) -> usize {
+        self.quota.load(Ordering::Relaxed)
+    }
+
+    pub fn set_quota(&self, quota: usize) {
+        self.quota.store(quota, Ordering::Relaxed);
     }
 
     /// A copy of the whole store (for the state dump).
@@ -223,6 +234,7 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
         gateway_addr,
         gateway_ca_pem: tls.ca_pem,
         faults: Faults::new(config.faults.clone()),
+        quota: AtomicUsize::new(config.quota),
         config,
         store: Mutex::new(store),
         tokens: TokenBook::default(),

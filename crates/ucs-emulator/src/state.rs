@@ -46,6 +46,23 @@ pub(crate) struct ClusterRecord {
     /// Frozen through the control endpoint: changes answer 400 `UCS.01030016`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub frozen: bool,
+    /// Whether the cluster's agent has connected; its status follows.
+    #[serde(default)]
+    pub agent: Agent,
+}
+
+/// An attached cluster's agent, moved by `POST /_emulator/clusters/{id}/connect|disconnect`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Agent {
+    /// Connected: the cluster is `Available`. The default, because records of state files written
+    /// before the lifecycle was kept could join and federate.
+    #[default]
+    Connected,
+    /// Registered, never connected: `Pending`.
+    Pending,
+    /// Connected once, lost since: `Unavailable`.
+    Disconnected,
 }
 
 /// A fleet (cluster group).

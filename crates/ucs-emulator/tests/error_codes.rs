@@ -456,6 +456,119 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
     slow.put("/_emulator/faults", json!({})).await;
     slow.emu.shutdown().await;
 
+    // The cluster lifecycle: agents connect through the control endpoint only.
+    let strict = open(EmulatorConfig {
+        auto_connect: false,
+        ..Default::default()
+    })
+    .await;
+    let pending = strict.cluster("pending").await;
+    let fleet = strict.fleet("lifecycle", &[]).await;
+    let a = strict
+        .post(
+            &format!("/v1/clusters/{pending}/join"),
+            json!({"clusterGroupID": fleet}),
+        )
+        .await;
+    cases.check(
+        "UCS.01030004",
+        "POST /v1/clusters/{never connected}/join",
+        &a,
+    );
+    let a = strict
+        .post(
+            "/v1/clustergroups",
+            json!({"metadata": {"name": "early"}, "spec": {"clusterIds": [pending]}}),
+        )
+        .await;
+    cases.check(
+        "UCS.01030004",
+        "POST /v1/clustergroups with a never-connected cluster",
+        &a,
+    );
+    let a = strict
+        .put(
+            &format!("/v1/clustergroups/{fleet}/associatedclusters"),
+            json!({"clusterIds": [pending]}),
+        )
+        .await;
+    cases.check(
+        "UCS.01030004",
+        "PUT associatedclusters, a never-connected cluster",
+        &a,
+    );
+    let connect = format!("/_emulator/clusters/{pending}/connect");
+    assert_eq!(strict.post(&connect, json!({})).await.status, 200);
+    let joined = strict
+        .post(
+            &format!("/v1/clusters/{pending}/join"),
+            json!({"clusterGroupID": fleet}),
+        )
+        .await;
+    assert_eq!(joined.status, 200, "{}", joined.body);
+    let disconnect = format!("/_emulator/clusters/{pending}/disconnect");
+    assert_eq!(strict.post(&disconnect, json!({})).await.status, 200);
+    let federate = format!("/v1/clustergroups/{fleet}/federations");
+    let a = strict.send("POST", &federate, None).await;
+    cases.check(
+        "UCS.01030004",
+        "POST federations with a disconnected member",
+        &a,
+    );
+    assert_eq!(strict.post(&connect, json!({})).await.status, 200);
+    let set = strict
+        .put(
+            "/_emulator/faults",
+            json!({"federation_failure": "Validation"}),
+        )
+        .await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    let a = strict.send("POST", &federate, None).await;
+    cases.check(
+        "UCS.01080004",
+        "POST federations with federation_failure Validation",
+        &a,
+    );
+    strict.put("/_emulator/faults", json!({})).await;
+    assert_eq!(strict.send("POST", &federate, None).await.status, 201);
+    assert_eq!(strict.post(&disconnect, json!({})).await.status, 200);
+    let a = strict
+        .send("POST", &format!("{federate}?retryjoinall=true"), None)
+        .await;
+    cases.check(
+        "UCS.01080007",
+        "POST federations?retryjoinall=true, a member disconnected",
+        &a,
+    );
+    assert_eq!(strict.post(&connect, json!({})).await.status, 200);
+    let retried = strict
+        .send("POST", &format!("{federate}?retryjoinall=true"), None)
+        .await;
+    assert_eq!(retried.status, 201, "{}", retried.body);
+    // Quotas: changing the quota in force is validated.
+    strict.cluster("second").await;
+    for (what, body) in [
+        ("zero", json!({"quota": 0})),
+        ("not a number", json!({"quota": "many"})),
+        ("below what the account holds", json!({"quota": 1})),
+        ("an unknown field", json!({"quota": 10, "clusters": 10})),
+    ] {
+        let a = strict.put("/_emulator/quota", body).await;
+        cases.check("UCS.01000018", &format!("PUT /_emulator/quota, {what}"), &a);
+    }
+    let raised = strict.put("/_emulator/quota", json!({"quota": 2})).await;
+    assert_eq!(raised.body["quota"], 2, "{}", raised.body);
+    let a = strict.post("/v1/clusters", cluster_body("third")).await;
+    assert_eq!(
+        (a.status, a.code()),
+        (400, "UCS.01000017"),
+        "the new quota holds: {}",
+        a.body
+    );
+    assert_eq!(strict.post("/_emulator/reset", json!({})).await.status, 200);
+    assert_eq!(strict.get("/_emulator/quota").await.body["quota"], 50);
+    strict.emu.shutdown().await;
+
     // Authentication.
     let signed = ucs_emulator::start(EmulatorConfig {
         federation_duration: Duration::ZERO,

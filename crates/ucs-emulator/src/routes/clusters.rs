@@ -21,7 +21,7 @@ use crate::extract::{JsonBody, Params};
 use crate::ids::new_uid;
 use crate::listing::{ListPage, Paging, Sortable};
 use crate::server::AppState;
-use crate::state::{cluster_fleet, rfc3339, Account, ClusterRecord};
+use crate::state::{cluster_fleet, rfc3339, Account, Agent, ClusterRecord};
 use crate::validation;
 
 /// Kubernetes versions the service accepts for registered clusters.
@@ -62,9 +62,11 @@ fn render(account: &Account, record: &ClusterRecord, with_status: bool) -> Clust
         cluster.status = None;
         return cluster;
     }
+    // Federalized only once the job succeeded, not while it runs or after it failed.
     let federated = cluster_fleet(&cluster)
         .and_then(|fleet| account.fleets.get(fleet))
-        .is_some_and(|f| f.federation.is_some());
+        .and_then(|f| f.federation.as_ref())
+        .is_some_and(|f| crate::federation::is_ready(f, Utc::now()));
     if let Some(status) = cluster.status.as_mut() {
         let conditions = status.conditions.get_or_insert_with(Vec::new);
         conditions.retain(|c| c.condition_type.as_deref() != Some("Federation"));
@@ -80,26 +82,29 @@ fn render(account: &Account, record: &ClusterRecord, with_status: bool) -> Clust
     cluster
 }
 
-fn status_for(category: &str, activated: bool) -> ClusterStatus {
-    let available = category == "self" || activated;
+/// The status of a cluster whose agent is in `agent`: phase and the `Ready` and `Cluster`
+/// conditions as the reference's examples show them.
+fn status_for(agent: Agent) -> ClusterStatus {
+    let (phase, ready, cluster, reason) = match agent {
+        Agent::Connected => ("Available", "True", "Available", "ClusterAvailable"),
+        Agent::Pending => ("Pending", "False", "Pending", "WaitingForAgent"),
+        Agent::Disconnected => ("Unavailable", "False", "Unavailable", "AgentDisconnected"),
+    };
     let now = rfc3339(Utc::now());
+    let condition = |kind: &str, status: &str| ConditionStatus {
+        condition_type: Some(kind.into()),
+        status: Some(status.into()),
+        last_transition_time: Some(now.clone()),
+        reason: Some(reason.into()),
+        ..Default::default()
+    };
     ClusterStatus {
         kubernetes_version: Some("v1.28".into()),
-        phase: Some(if available { "Available" } else { "Pending" }.into()),
-        conditions: Some(vec![ConditionStatus {
-            condition_type: Some("Ready".into()),
-            status: Some(if available { "True" } else { "False" }.into()),
-            last_transition_time: Some(now),
-            reason: Some(
-                if available {
-                    "ClusterAvailable"
-                } else {
-                    "WaitingForAgent"
-                }
-                .into(),
-            ),
-            ..Default::default()
-        }]),
+        phase: Some(phase.into()),
+        conditions: Some(vec![
+            condition("Ready", ready),
+            condition("Cluster", cluster),
+        ]),
         endpoints: vec![Endpoint {
             url: Some("https://192.168.1.251:5443".into()),
             endpoint_type: Some("Internal".into()),
@@ -111,12 +116,54 @@ fn status_for(category: &str, activated: bool) -> ClusterStatus {
     }
 }
 
+/// Moves a cluster's agent; its status follows.
+pub(crate) fn set_agent(record: &mut ClusterRecord, agent: Agent) {
+    record.agent = agent;
+    record.cluster.status = Some(status_for(agent));
+    record.updated_at = Utc::now();
+}
+
+/// Joining a fleet or a federation needs a connected agent: 400 `UCS.01030004` otherwise.
+pub(crate) fn check_available(record: &ClusterRecord) -> ApiResult<()> {
+    let why = match record.agent {
+        Agent::Connected => return Ok(()),
+        Agent::Pending => "its agent has never connected",
+        Agent::Disconnected => "its agent is disconnected",
+    };
+    Err(ApiFailure::new(
+        "UCS.01030004",
+        format!("cluster {} is not available: {why}", record.cluster.uid()),
+    ))
+}
+
+/// Brings the policy-made Karmada bindings of the fleet `fleet_id` in line with its members.
+pub(crate) fn reconcile_fleet(account: &mut Account, fleet_id: &str) {
+    let Some(name) = account
+        .fleets
+        .get(fleet_id)
+        .map(|f| f.fleet.name().to_owned())
+    else {
+        return;
+    };
+    crate::karmada::bindings::reconcile(account, &name);
+}
+
 /// Builds a cluster record from a validated registration.
-fn new_record(account: &mut Account, body: RegisterCluster) -> (String, ClusterRecord) {
+/// CCE clusters are always connected; others when `auto_connect` is on.
+fn new_record(
+    account: &mut Account,
+    body: RegisterCluster,
+    auto_connect: bool,
+) -> (String, ClusterRecord) {
     let now = Utc::now();
     let uid = body.metadata.uid.clone().unwrap_or_else(new_uid);
     let s = body.spec;
-    let status = status_for(&s.category, false);
+    let agent = if auto_connect || s.category == "self" {
+        Agent::Connected
+    } else {
+        Agent::Pending
+    };
+    let status = status_for(agent);
     let grouped = s.cluster_group_id.as_deref().is_some_and(|g| !g.is_empty());
     let project_name = s.region.clone().filter(|_| s.category == "self");
     let cluster = Cluster {
@@ -168,6 +215,7 @@ fn new_record(account: &mut Account, body: RegisterCluster) -> (String, ClusterR
             access_downloaded: false,
             rules: Vec::new(),
             frozen: false,
+            agent,
         },
     )
 }
@@ -177,6 +225,7 @@ pub(crate) fn seed(app: &AppState, count: usize) {
     let Some(caller) = app.config.credentials.first().map(Caller::from) else {
         return;
     };
+    let auto_connect = app.config.auto_connect;
     let _ = app.write(&caller, |account| {
         for i in 0..count {
             let body: RegisterCluster = match serde_json::from_value(json!({
@@ -188,7 +237,7 @@ pub(crate) fn seed(app: &AppState, count: usize) {
                 Ok(body) => body,
                 Err(_) => return Ok(()),
             };
-            let (uid, record) = new_record(account, body);
+            let (uid, record) = new_record(account, body, auto_connect);
             account.clusters.insert(uid, record);
         }
         Ok(())
@@ -262,8 +311,9 @@ pub(crate) async fn register(
     JsonBody(body): JsonBody<RegisterCluster>,
 ) -> ApiResult<Response> {
     validation::register_cluster(&body)?;
-    let quota = app.config.quota;
+    let quota = app.quota();
     let fleet_limit = app.config.fleet_cluster_limit;
+    let auto_connect = app.config.auto_connect;
     let uid =
         app.write(&caller, |account| {
             if account.clusters.len() >= quota {
@@ -301,7 +351,7 @@ pub(crate) async fn register(
                 )),
                 _ => {}
             }
-            let (uid, record) = new_record(account, body);
+            let (uid, record) = new_record(account, body, auto_connect);
             account.clusters.insert(uid.clone(), record);
             Ok(uid)
         })?;
@@ -369,8 +419,11 @@ pub(crate) async fn delete(
 ) -> ApiResult<Response> {
     check_id(&id)?;
     app.write(&caller, |account| {
-        find_mut(account, &id)?;
+        let fleet = cluster_fleet(&find_mut(account, &id)?.cluster).map(str::to_owned);
         account.clusters.remove(&id);
+        if let Some(fleet) = fleet {
+            reconcile_fleet(account, &fleet);
+        }
         Ok(ok_empty())
     })
 }
@@ -418,13 +471,9 @@ pub(crate) async fn activate(
     check_id(&id)?;
     app.write(&caller, |account| {
         let record = find_mut(account, &id)?;
-        let category = record
-            .cluster
-            .spec
-            .as_ref()
-            .and_then(|s| s.category.clone())
-            .unwrap_or_default();
-        record.cluster.status = Some(status_for(&category, true));
+        // Activation does not connect the agent (that is the agent's doing): the status stays.
+        let agent = record.agent;
+        set_agent(record, agent);
         // Activation lets the agent connect again, so its access info can be fetched again.
         record.access_downloaded = false;
         record.updated_at = Utc::now();
@@ -560,15 +609,17 @@ pub(crate) fn join(
         Some(other) if other != fleet_id => {
             return Err(ApiFailure::in_other_fleet(cluster_id, other));
         }
+        // Already a member: nothing to check.
         Some(_) => {}
         None if members.len() >= limit => return Err(ApiFailure::fleet_full(fleet_id, limit)),
-        None => {}
+        None => check_available(record)?,
     }
     if let Some(spec) = record.cluster.spec.as_mut() {
         spec.cluster_group_id = Some(fleet_id.to_owned());
         spec.manage_type = Some("grouped".into());
     }
     record.updated_at = Utc::now();
+    reconcile_fleet(account, fleet_id);
     Ok(())
 }
 
@@ -580,17 +631,18 @@ pub(crate) async fn leave_fleet(
     check_id(&id)?;
     app.write(&caller, |account| {
         let record = find_mut(account, &id)?;
-        if cluster_fleet(&record.cluster).is_none() {
+        let Some(fleet) = cluster_fleet(&record.cluster).map(str::to_owned) else {
             return Err(ApiFailure::new(
                 "UCS.01100002",
                 format!("cluster {id} is not in a fleet"),
             ));
-        }
+        };
         if let Some(spec) = record.cluster.spec.as_mut() {
             spec.cluster_group_id = None;
             spec.manage_type = Some("discrete".into());
         }
         record.updated_at = Utc::now();
+        reconcile_fleet(account, &fleet);
         Ok(ok_object())
     })
 }

@@ -12,12 +12,14 @@ use crate::error::ApiFailure;
 use crate::error::ApiResult;
 use crate::extract::JsonBody;
 use crate::faults::ScriptedFault;
-use crate::federation::SUB_JOBS;
+use crate::federation::{SUB_JOBS, VALIDATION};
 use crate::server::AppState;
+use crate::state::Agent;
 
 /// `POST /_emulator/reset`: forgets every record, fault and log entry; seeds again if configured.
 pub(crate) async fn reset(State(app): State<Arc<AppState>>) -> Json<Value> {
     app.reset();
+    app.set_quota(app.config.quota);
     app.faults.clear();
     app.log.clear();
     if app.config.seed_clusters > 0 {
@@ -68,10 +70,12 @@ pub(crate) async fn set_faults(
 ) -> ApiResult<Json<FaultSettings>> {
     let federation_failure: Option<String> = match fields.remove("federation_failure") {
         None | Some(Value::Null) => None,
-        Some(Value::String(sub)) if SUB_JOBS.contains(&sub.as_str()) => Some(sub),
+        Some(Value::String(sub)) if SUB_JOBS.contains(&sub.as_str()) || sub == VALIDATION => {
+            Some(sub)
+        }
         Some(_) => {
             return Err(ApiFailure::bad_body(format!(
-                "invalid argument `federation_failure`: must be one of {}",
+                "invalid argument `federation_failure`: must be one of {}, {VALIDATION}",
                 SUB_JOBS.join(", ")
             )))
         }
@@ -138,4 +142,91 @@ pub(crate) async fn unfreeze(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
     set_frozen(&app, &id, false)
+}
+
+/// Moves the agent of the cluster `id` (of any account); its status follows.
+fn set_agent(app: &AppState, id: &str, agent: Agent) -> ApiResult<Json<Value>> {
+    app.write_store(|store| {
+        let record = store
+            .accounts
+            .values_mut()
+            .find_map(|account| account.clusters.get_mut(id))
+            .ok_or_else(|| ApiFailure::cluster_not_found(id))?;
+        super::clusters::set_agent(record, agent);
+        let phase = record.cluster.status.as_ref().and_then(|s| s.phase.clone());
+        Ok(Json(json!({"uid": id, "agent": agent, "phase": phase})))
+    })
+}
+
+/// `POST /_emulator/clusters/{id}/connect`: the cluster's agent connects; it is `Available`.
+pub(crate) async fn connect(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    set_agent(&app, &id, Agent::Connected)
+}
+
+/// `POST /_emulator/clusters/{id}/disconnect`: the agent is lost; the cluster is `Unavailable`,
+/// and joining a fleet or a federation with it is 400 `UCS.01030004`.
+pub(crate) async fn disconnect(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    set_agent(&app, &id, Agent::Disconnected)
+}
+
+/// The most `PUT /_emulator/quota` accepts (the service raises quotas on request, not without end).
+const MAX_QUOTA: u64 = 100_000;
+
+/// `GET /_emulator/quota`: clusters, fleets and rules allowed per account now.
+pub(crate) async fn quota(State(app): State<Arc<AppState>>) -> Json<Value> {
+    Json(json!({"quota": app.quota()}))
+}
+
+/// `PUT /_emulator/quota` `{"quota": N}`: changes the quota in force, as raising it on request
+/// would. An invalid value is 400 `UCS.01000018`: not a whole number from 1 to 100,000, or below
+/// what an account already holds.
+pub(crate) async fn set_quota(
+    State(app): State<Arc<AppState>>,
+    JsonBody(mut fields): JsonBody<Map<String, Value>>,
+) -> ApiResult<Json<Value>> {
+    let invalid = |reason: String| ApiFailure::new("UCS.01000018", reason);
+    let value = fields
+        .remove("quota")
+        .ok_or_else(|| invalid("invalid argument `quota`: required".to_owned()))?;
+    if let Some(field) = fields.keys().next() {
+        return Err(invalid(format!(
+            "invalid argument `{field}`: unknown field"
+        )));
+    }
+    let quota = value
+        .as_u64()
+        .filter(|q| (1..=MAX_QUOTA).contains(q))
+        .and_then(|q| usize::try_from(q).ok())
+        .ok_or_else(|| {
+            invalid(format!(
+                "invalid argument `quota`: must be a whole number from 1 to {MAX_QUOTA} (got {value})"
+            ))
+        })?;
+    let used = app
+        .snapshot()
+        .accounts
+        .values()
+        .flat_map(|a| {
+            [
+                a.clusters.len(),
+                a.fleets.len(),
+                a.rules.len(),
+                a.hss_clusters.len(),
+            ]
+        })
+        .max()
+        .unwrap_or(0);
+    if quota < used {
+        return Err(invalid(format!(
+            "invalid argument `quota`: {quota} is below the {used} resources an account holds"
+        )));
+    }
+    app.set_quota(quota);
+    Ok(Json(json!({"quota": quota})))
 }

@@ -13,12 +13,13 @@ use ucs_models::models::{
 };
 use ucs_models::validate;
 
+use super::clusters::check_available;
 use super::fleets::{check_id, find, find_mut};
 use super::{created_object, ok_empty};
 use crate::auth::Caller;
 use crate::error::{ApiFailure, ApiResult};
 use crate::extract::{JsonBody, Params};
-use crate::federation::{has_failed, is_ready, job, SUB_JOBS};
+use crate::federation::{has_failed, is_ready, job, SUB_JOBS, VALIDATION};
 use crate::ids::{new_token, new_uid};
 use crate::server::AppState;
 use crate::state::{Account, FederationRecord, GatewayGrant};
@@ -37,8 +38,18 @@ pub(crate) async fn enable(
     check_id(&id)?;
     let retry_join_all = params.bool("retryjoinall")?.unwrap_or(false);
     let duration_ms = u64::try_from(app.config.federation_duration.as_millis()).unwrap_or(u64::MAX);
+    // `Validation` is refused at once (400 `UCS.01080004`); a sub-job name fails the job later.
     let fail_sub_job = app.faults.federation_failure();
+    let validation_fails = fail_sub_job.as_deref() == Some(VALIDATION);
+    let fail_sub_job = fail_sub_job.filter(|s| s != VALIDATION);
     app.write(&caller, |account| {
+        find(account, &id)?;
+        // Every member must be reachable to join the control plane.
+        let members = account.fleet_members(&id);
+        let unavailable: Option<(String, ApiFailure)> = members
+            .iter()
+            .filter_map(|m| account.clusters.get(m))
+            .find_map(|c| check_available(c).err().map(|e| (c.cluster.uid().to_owned(), e)));
         let record = find_mut(account, &id)?;
         if record.federation.is_some() {
             // Retrying the join of every cluster is allowed on an enabled federation.
@@ -52,6 +63,14 @@ pub(crate) async fn enable(
                     "UCS.01080005",
                     format!("the federation of fleet {id} failed; disable it and enable it again"),
                 ))
+            } else if let (true, Some((cluster, _))) = (retry_join_all, &unavailable) {
+                // The control plane is up; this one member cannot join it.
+                Err(ApiFailure::new(
+                    "UCS.01080007",
+                    format!(
+                        "cluster {cluster} cannot join the federation of fleet {id}: it is not available"
+                    ),
+                ))
             } else if retry_join_all {
                 Ok(created_object())
             } else {
@@ -60,6 +79,15 @@ pub(crate) async fn enable(
                     format!("fleet {id} already has a federation"),
                 ))
             };
+        }
+        if let Some((_, failure)) = unavailable {
+            return Err(failure);
+        }
+        if validation_fails {
+            return Err(ApiFailure::new(
+                "UCS.01080004",
+                format!("the federation of fleet {id} did not pass validation (injected by the emulator)"),
+            ));
         }
         let federation_id = new_uid();
         let now = Utc::now();

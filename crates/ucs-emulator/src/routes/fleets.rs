@@ -124,7 +124,7 @@ pub(crate) async fn register(
         ))?;
     }
     let cluster_ids = spec.cluster_ids.unwrap_or_default();
-    let quota = app.config.quota;
+    let quota = app.quota();
     let fleet_limit = app.config.fleet_cluster_limit;
     let uid = app.write(&caller, |account| {
         if account.fleets.len() >= quota {
@@ -146,6 +146,7 @@ pub(crate) async fn register(
             if let Some(other) = crate::state::cluster_fleet(&record.cluster) {
                 return Err(ApiFailure::in_other_fleet(id, other));
             }
+            super::clusters::check_available(record)?;
         }
         let distinct: std::collections::BTreeSet<&String> = cluster_ids.iter().collect();
         if distinct.len() > fleet_limit {
@@ -235,8 +236,10 @@ pub(crate) async fn add_clusters(
                 return Err(ApiFailure::frozen(cid));
             }
             let cluster = &record.cluster;
-            if let Some(other) = crate::state::cluster_fleet(cluster).filter(|f| *f != id) {
-                return Err(ApiFailure::in_other_fleet(cid, other));
+            match crate::state::cluster_fleet(cluster) {
+                Some(other) if other != id => return Err(ApiFailure::in_other_fleet(cid, other)),
+                Some(_) => {}
+                None => super::clusters::check_available(record)?,
             }
         }
         // Checked before any cluster joins, so a refused request changes nothing.

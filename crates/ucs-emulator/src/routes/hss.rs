@@ -88,7 +88,7 @@ pub(crate) async fn create_multicloud_cluster(
     };
     fields.retain(|k, _| !SECRET_FIELDS.contains(&k.as_str()));
     let enterprise_project_id = params.str("enterprise_project_id").map(str::to_owned);
-    let quota = app.config.quota;
+    let quota = app.quota();
     let cluster_id = app.write(&caller, |account| {
         if account.hss_clusters.len() >= quota {
             return Err(ApiFailure::quota("multi-cloud clusters", quota));

@@ -104,8 +104,17 @@ pub(crate) fn router(app: Arc<AppState>) -> Router {
                 .post(control::push_faults.layer(DefaultBodyLimit::max(small))),
         )
         .route("/_emulator/log", get(control::log))
+        .route(
+            "/_emulator/quota",
+            get(control::quota).put(control::set_quota.layer(DefaultBodyLimit::max(small))),
+        )
         .route("/_emulator/clusters/{id}/freeze", post(control::freeze))
         .route("/_emulator/clusters/{id}/unfreeze", post(control::unfreeze))
+        .route("/_emulator/clusters/{id}/connect", post(control::connect))
+        .route(
+            "/_emulator/clusters/{id}/disconnect",
+            post(control::disconnect),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Requests that got here are authenticated (or open with a smaller limit above).

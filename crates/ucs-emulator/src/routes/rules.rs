@@ -49,7 +49,7 @@ pub(crate) async fn create(
 ) -> ApiResult<Response> {
     validation::name("metadata.name", &body.metadata.name)?;
     check_spec(&body.spec)?;
-    let quota = app.config.quota;
+    let quota = app.quota();
     let uid = app.write(&caller, |account| {
         if account.rules.len() >= quota {
             return Err(ApiFailure::quota("permission rules", quota));
