@@ -3,8 +3,10 @@
 # adds its own. `bash scripts/package.sh [python ...]` (no argument: every artifact).
 #   python: the abi3 wheel (CPython 3.9+, the `ucs` binary inside, the manylinux tag that
 #           maturin's auditwheel check accepts) and the sdist, in dist/python/.
+#   node:   `npm pack` tarballs in dist/node/: ucs-sdk (no install script) and the platform
+#           package ucs-sdk-linux-x64-gnu (the .node addon and bin/ucs), its optional dependency.
 # PROFILE=dev builds the same artifacts quickly and DIST=dir writes them elsewhere
-# (scripts/smoke-python.sh does both).
+# (scripts/smoke-python.sh and scripts/smoke-node.sh do both).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -58,11 +60,59 @@ package_python() {
     echo "python: $(basename "$wheel") ($(du -h "$wheel" | cut -f1)), $(basename "$(ls "$out"/*.tar.gz)")" >&2
 }
 
+package_node() {
+    local out="$dist/node" stage platform_dir version platform_version
+    platform_dir="$root/node/npm/linux-x64-gnu"
+    version="$(node -p 'require("./node/package.json").version')"
+    platform_version="$(node -p 'require("./node/npm/linux-x64-gnu/package.json").version')"
+    if [ "$version" != "$platform_version" ]; then
+        echo "package: node/npm/linux-x64-gnu is at $platform_version, ucs-sdk at $version" >&2
+        exit 1
+    fi
+    [ -x node/node_modules/.bin/napi ] || (cd node && npm install --no-audit --no-fund --loglevel=error)
+    rm -rf "$out"
+    mkdir -p "$out" "$target_dir"
+    stage="$(mktemp -d "$target_dir/package-node.XXXXXX")"
+    trap 'rm -rf "$stage"' RETURN
+    mkdir -p "$stage/main" "$stage/platform/bin"
+
+    # The platform package: its manifest, the addon (napi's `[name].linux-x64-gnu.node`), bin/ucs.
+    cp "$platform_dir/package.json" "$platform_dir/README.md" "$stage/platform/"
+    local napi_profile=(--release)
+    [ "$profile" = dev ] && napi_profile=()
+    [ "$profile" != dev ] && [ "$profile" != release ] && napi_profile=(--profile "$profile")
+    (cd node && node_modules/.bin/napi build --manifest-path ../bindings/node/Cargo.toml --platform --no-js \
+        --output-dir "$stage/platform" --dts native.d.ts "${napi_profile[@]}" >/dev/null)
+    cargo build --quiet --profile "$profile" -p ucs-cli
+    cp "$target_dir/$profile_dir/ucs" "$stage/platform/bin/ucs"
+
+    # The main package: no install script, no addon; the platform package as an optional
+    # dependency at the same version, as `napi prepublish` writes it.
+    cp -r node/lib node/types node/README.md node/package.json "$stage/main/"
+    node -e '
+        const fs = require("node:fs");
+        const [file, platform] = process.argv.slice(1);
+        const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
+        delete manifest.scripts;
+        delete manifest.devDependencies;
+        manifest.optionalDependencies = { [require(platform).name]: manifest.version };
+        fs.writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
+    ' "$stage/main/package.json" "$stage/platform/package.json"
+
+    (cd "$stage/platform" && npm pack --silent --pack-destination "$out" >/dev/null)
+    (cd "$stage/main" && npm pack --silent --pack-destination "$out" >/dev/null)
+    for tarball in "$out/ucs-sdk-$version.tgz" "$out/ucs-sdk-linux-x64-gnu-$version.tgz"; do
+        [ -f "$tarball" ] || { echo "package: npm pack wrote no $tarball" >&2; exit 1; }
+        echo "node: $(basename "$tarball") ($(du -h "$tarball" | cut -f1))" >&2
+    done
+}
+
 artifacts=("$@")
-[ ${#artifacts[@]} -eq 0 ] && artifacts=(python)
+[ ${#artifacts[@]} -eq 0 ] && artifacts=(python node)
 for artifact in "${artifacts[@]}"; do
     case "$artifact" in
         python) package_python ;;
-        *) echo "package: unknown artifact '$artifact' (known: python)" >&2; exit 2 ;;
+        node) package_node ;;
+        *) echo "package: unknown artifact '$artifact' (known: python, node)" >&2; exit 2 ;;
     esac
 done

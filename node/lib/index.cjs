@@ -3,12 +3,11 @@
 // addon and nothing else; a Client builds its resource groups when made.
 
 const { inspect } = require('node:util');
-const path = require('node:path');
 const errors = require('./errors.cjs');
 const { resources } = require('./resources.cjs');
 const karmadaGateway = require('./karmada.cjs');
 
-const native = require(path.join(__dirname, '..', 'native', 'ucs-sdk.node'));
+const { native } = require('./native.cjs');
 
 // camelCase option -> the core's option name, type and secrecy (generated from the Rust table).
 const { OPTIONS } = require('./options.cjs');

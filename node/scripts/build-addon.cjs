@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the native addon (bindings/node) into native/ucs-sdk.node with @napi-rs/cli; run by
-// `npm install` in this folder. UCS_NODE_PROFILE=debug builds without optimisations.
+// `npm run build` in this folder (node/scripts/test.sh runs it; installs no longer do, so a
+// consumer never needs Rust). UCS_NODE_PROFILE=debug builds without optimisations.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');

@@ -1,60 +1,14 @@
-// Starts a `ucs emulator` process (a real HTTP server) for a test file; UCS_BIN names the
-// binary, by default the workspace's debug build.
+// The tests' emulator: ucs-sdk/testing's startEmulator (the helper users get), run on UCS_BIN,
+// by default the workspace's debug build.
 import { after, before, beforeEach } from 'node:test';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { access, constants } from 'node:fs/promises';
+import { startEmulator as start } from 'ucs-sdk/testing';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function startEmulator(extraArgs = []) {
-  const bin = process.env.UCS_BIN || path.join(root, 'target', 'debug', 'ucs');
-  await access(bin, constants.X_OK);
-  const child = spawn(bin, ['emulator', '--listen', '127.0.0.1:0', '--federation-seconds', '0', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const baseUrl = (await lines.next()).value.trim().replace(/\/$/, '');
-  const credentials = JSON.parse((await lines.next()).value);
-  // Keep draining stdout so the emulator never blocks on a full pipe.
-  (async () => {
-    for await (const _ of lines);
-  })();
-
-  async function control(method, route, body) {
-    const response = await fetch(`${baseUrl}/_emulator/${route}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-    });
-    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
-    const text = await response.text();
-    return text ? JSON.parse(text) : null;
-  }
-
-  function options(overrides = {}) {
-    return {
-      endpoint: baseUrl,
-      hssEndpoint: baseUrl,
-      iamEndpoint: baseUrl,
-      ak: credentials.ak,
-      sk: credentials.sk,
-      domainId: credentials.domain_id,
-      projectId: credentials.project_id,
-      ...overrides,
-    };
-  }
-
-  return {
-    baseUrl,
-    credentials,
-    control,
-    options,
-    reset: () => control('POST', 'reset'),
-    stop: () => child.kill(),
-  };
+export function startEmulator(extraArgs = []) {
+  return start({ args: extraArgs, binary: process.env.UCS_BIN || path.join(root, 'target', 'debug', 'ucs') });
 }
 
 /** Registers hooks that start one emulator for the test file and reset it before each test;

@@ -31,7 +31,8 @@ fn subcommand(info: &OperationInfo) -> Command {
             info.official
         ))
         .after_help(format!(
-            "This subcommand is {MARK}: the body and query use the wire names of the API."
+            "Examples:\n  {}\n\nThis subcommand is {MARK}: the body and query use the wire names of the API.",
+            example(info)
         ));
     for id in info.ids {
         cmd = cmd.arg(Arg::new(*id).required(true).value_name(id.to_uppercase()));
@@ -61,6 +62,21 @@ fn subcommand(info: &OperationInfo) -> Command {
         );
     }
     cmd
+}
+
+/// A command line calling the operation: its ids as placeholders, a body file, the query fields.
+fn example(info: &OperationInfo) -> String {
+    let mut line = format!("ucs {} {}", info.resource, kebab(info.name));
+    for id in info.ids {
+        line.push_str(&format!(" \"${}\"", id.to_uppercase()));
+    }
+    if info.body.is_some() {
+        line.push_str(" -f body.yaml");
+    }
+    if info.query.is_some() {
+        line.push_str(" --params '{...}'");
+    }
+    line
 }
 
 /// `cmd` with a generated subcommand for every operation it lacks (and a group for a group it
