@@ -5,8 +5,10 @@
 #           maturin's auditwheel check accepts) and the sdist, in dist/python/.
 #   node:   `npm pack` tarballs in dist/node/: ucs-sdk (no install script) and the platform
 #           package ucs-sdk-linux-x64-gnu (the .node addon and bin/ucs), its optional dependency.
+#   kotlin: the Maven artifacts in dist/kotlin/: the jar (linux-x86-64/libucs_uniffi.so inside,
+#           where JNA finds it), its -sources and -javadoc (Dokka) jars and the pom.
 # PROFILE=dev builds the same artifacts quickly and DIST=dir writes them elsewhere
-# (scripts/smoke-python.sh and scripts/smoke-node.sh do both).
+# (scripts/smoke-python.sh, scripts/smoke-node.sh and scripts/smoke-kotlin.sh do both).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -73,7 +75,7 @@ package_node() {
     rm -rf "$out"
     mkdir -p "$out" "$target_dir"
     stage="$(mktemp -d "$target_dir/package-node.XXXXXX")"
-    trap 'rm -rf "$stage"' RETURN
+    trap 'rm -rf "${stage:-}"' RETURN
     mkdir -p "$stage/main" "$stage/platform/bin"
 
     # The platform package: its manifest, the addon (napi's `[name].linux-x64-gnu.node`), bin/ucs.
@@ -107,12 +109,35 @@ package_node() {
     done
 }
 
+package_kotlin() {
+    local out="$dist/kotlin" version name listing
+    version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' kotlin/pom.xml | head -1)"
+    name="ucs-sdk-$version"
+    rm -rf "$out" kotlin/target/"$name"*.jar
+    mkdir -p "$out"
+    # The tests are kotlin/test.sh's (dev profile); -Pdist adds the sources and javadoc jars.
+    mvn -q -B -f kotlin/pom.xml -Pdist -DskipTests \
+        -Dcargo.profile="$profile" -Dcargo.profile.dir="$profile_dir" package
+    for jar in "$name.jar" "$name-sources.jar" "$name-javadoc.jar"; do
+        cp "kotlin/target/$jar" "$out/$jar"
+    done
+    cp kotlin/pom.xml "$out/$name.pom"
+    # The listing first: grep -q closing the pipe early would fail the pipeline (pipefail).
+    listing="$(unzip -Z1 "$out/$name.jar")"
+    if ! grep -qx 'linux-x86-64/libucs_uniffi\.so' <<<"$listing"; then
+        echo "package: $name.jar has no linux-x86-64/libucs_uniffi.so" >&2
+        exit 1
+    fi
+    echo "kotlin: $name.jar ($(du -h "$out/$name.jar" | cut -f1)), -sources.jar, -javadoc.jar, .pom" >&2
+}
+
 artifacts=("$@")
-[ ${#artifacts[@]} -eq 0 ] && artifacts=(python node)
+[ ${#artifacts[@]} -eq 0 ] && artifacts=(python node kotlin)
 for artifact in "${artifacts[@]}"; do
     case "$artifact" in
         python) package_python ;;
         node) package_node ;;
-        *) echo "package: unknown artifact '$artifact' (known: python, node)" >&2; exit 2 ;;
+        kotlin) package_kotlin ;;
+        *) echo "package: unknown artifact '$artifact' (known: python, node, kotlin)" >&2; exit 2 ;;
     esac
 done

@@ -52,6 +52,8 @@ done
 
 step "python: the wheel in a fresh virtualenv without Rust, and the sdist from source"
 bash scripts/smoke-python.sh
+step "kotlin: the jar by Maven coordinates in a consumer project without Rust"; bash scripts/smoke-kotlin.sh
+step "node: the npm tarballs in a fresh folder without Rust"; bash scripts/smoke-node.sh
 
 step "the READMEs' examples, as written, against the emulator"
 python3 tests/readme/run_examples.py

@@ -6,7 +6,7 @@ const path = require('node:path');
 const { invalid, fromNative } = require('./errors.cjs');
 const { run } = require('./calls.cjs');
 
-const native = require(path.join(__dirname, '..', 'native', 'ucs-sdk.node'));
+const { native } = require('./native.cjs');
 
 function checkString(name, value, optional) {
   if (optional && (value === undefined || value === null)) return null;

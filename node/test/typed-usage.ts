@@ -53,3 +53,20 @@ export async function karmadaDemo(client: Client, fleetId: string): Promise<numb
   client.karmada('fleet1', { token: 'T' });
   return (list.items as unknown[]).length;
 }
+
+// ucs-sdk/testing: the emulator helper, with node:test's hooks.
+import { after, before, beforeEach } from 'node:test';
+import { startEmulator, useEmulator, type Emulator } from 'ucs-sdk/testing';
+
+export const sharedEmulator: Emulator = useEmulator({ before, after, beforeEach });
+
+export async function testingDemo(): Promise<string> {
+  const emu = await startEmulator({ args: ['--quota', '5'] });
+  try {
+    const { uid } = await emu.client.fleets.register({ metadata: { name: 'f' } });
+    await emu.createClient({ timeoutMs: 1000 }).fleets.get(uid);
+    return emu.endpoint;
+  } finally {
+    await emu.stop();
+  }
+}
