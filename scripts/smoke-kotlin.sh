@@ -4,13 +4,8 @@
 # consumer project (kotlin/smoke) depending on io.github.ucs-sdk:ucs-sdk compiles and runs with
 # cargo and rustup off PATH and no library property: the native library must come out of the jar.
 # It starts `ucs emulator`, registers a cluster and a fleet, lists clusters, checks NotFound.
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-target_dir="${CARGO_TARGET_DIR:-$root/target}"
-work="$target_dir/smoke-kotlin"
-rm -rf "$work"
-mkdir -p "$work"
+. "$(dirname "$0")/smoke-common.sh"
+work="$(smoke_work kotlin)"
 echo "smoke: building the Kotlin artifacts (dev profile)" >&2
 PROFILE=dev DIST="$work/dist" bash scripts/package.sh kotlin
 repo="$root"
@@ -35,17 +30,11 @@ cat > "$work/settings.xml" <<XML
 </settings>
 XML
 
-# PATH without cargo's and rustup's directories.
-no_rust_path="$(printf '%s' "$PATH" | tr ':' '\n' \
-    | grep -v -e '\.cargo/bin' -e 'rustup' -e "^${CARGO_HOME:-/nonexistent}/bin\$" | paste -sd: -)"
 cp -r kotlin/smoke "$work/consumer"
 (
     export PATH="$no_rust_path"
-    unset CARGO_HOME RUSTUP_HOME LD_LIBRARY_PATH JAVA_TOOL_OPTIONS MAVEN_OPTS
-    if command -v cargo >/dev/null || command -v rustc >/dev/null; then
-        echo "smoke: a Rust toolchain is still on PATH" >&2
-        exit 1
-    fi
+    unset LD_LIBRARY_PATH JAVA_TOOL_OPTIONS MAVEN_OPTS
+    assert_no_rust
     mvn_args=(-B -q -s "$work/settings.xml" -Dmaven.repo.local="$work/m2")
     mvn "${mvn_args[@]}" org.apache.maven.plugins:maven-install-plugin:2.4:install-file \
         -Dfile="$dist/ucs-sdk-$version.jar" -DpomFile="$dist/ucs-sdk-$version.pom" \

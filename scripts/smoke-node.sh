@@ -4,12 +4,8 @@
 # node/scripts/smoke.{cjs,mjs} run there: the addon and the `ucs` binary from the platform
 # package, ucs-sdk/testing's emulator, a few operations and error classes; then the README's
 # testing example under node --test.
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-target_dir="${CARGO_TARGET_DIR:-$root/target}"
-work="$target_dir/smoke-node"
-rm -rf "$work"
+. "$(dirname "$0")/smoke-common.sh"
+work="$(smoke_work node)"
 mkdir -p "$work/app"
 echo "smoke: building the npm tarballs (dev profile)" >&2
 PROFILE=dev DIST="$work/dist" bash scripts/package.sh node
@@ -23,16 +19,10 @@ if [ ! -s "$work/app/readme.test.mjs" ]; then
     exit 1
 fi
 
-# PATH without cargo's and rustup's directories.
-no_rust_path="$(printf '%s' "$PATH" | tr ':' '\n' \
-    | grep -v -e '\.cargo/bin' -e 'rustup' -e "^${CARGO_HOME:-/nonexistent}/bin\$" | paste -sd: -)"
 (
     export PATH="$no_rust_path"
-    unset UCS_BIN CARGO_HOME RUSTUP_HOME
-    if command -v cargo >/dev/null || command -v rustc >/dev/null; then
-        echo "smoke: a Rust toolchain is still on PATH" >&2
-        exit 1
-    fi
+    unset UCS_BIN
+    assert_no_rust
     cd "$work/app"
     printf '{ "name": "ucs-sdk-smoke", "private": true }\n' > package.json
     # Offline, with an empty cache: everything comes from the two tarballs. The platform package

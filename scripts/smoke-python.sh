@@ -4,30 +4,19 @@
 # against the `ucs` binary it ships: the console script, ucs_sdk.testing's context manager and
 # pytest fixture, sync and async clients, the README's testing example. The sdist then builds
 # from source in another virtualenv and finds `ucs` through UCS_BIN.
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-target_dir="${CARGO_TARGET_DIR:-$root/target}"
-work="$target_dir/smoke-python"
-rm -rf "$work"
-mkdir -p "$work"
+. "$(dirname "$0")/smoke-common.sh"
+work="$(smoke_work python)"
 echo "smoke: building the wheel and the sdist (dev profile)" >&2
 PROFILE=dev DIST="$work/dist" bash scripts/package.sh python
 wheel="$(ls "$work"/dist/python/*.whl)"
 sdist="$(ls "$work"/dist/python/*.tar.gz)"
 
-# PATH without cargo's and rustup's directories.
-no_rust_path="$(printf '%s' "$PATH" | tr ':' '\n' \
-    | grep -v -e '\.cargo/bin' -e 'rustup' -e "^${CARGO_HOME:-/nonexistent}/bin\$" | paste -sd: -)"
 
 python3 -m venv "$work/wheel-venv"
 (
     export PATH="$work/wheel-venv/bin:$no_rust_path"
-    unset UCS_BIN CARGO_HOME RUSTUP_HOME
-    if command -v cargo >/dev/null || command -v rustc >/dev/null; then
-        echo "smoke: a Rust toolchain is still on PATH" >&2
-        exit 1
-    fi
+    unset UCS_BIN
+    assert_no_rust
     pip install --quiet --upgrade pip
     pip install --quiet "$wheel" 'pytest>=8'
     cd "$work"
