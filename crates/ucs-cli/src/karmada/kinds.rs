@@ -1,16 +1,7 @@
 //! The kinds `ucs karmada` knows by name, and the request URIs of a KIND, NAME and namespace.
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
 use super::Target;
 use crate::{CliResult, Failure};
-
-/// Kept as they are in a query value: the unreserved characters; `+`, `=`, `,`, `!` are encoded.
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
 
 /// A resource the CLI knows by name and aliases.
 #[derive(Debug, PartialEq, Eq)]
@@ -157,20 +148,6 @@ pub(super) fn segment<'a>(field: &str, value: &'a str) -> CliResult<&'a str> {
     )))
 }
 
-/// `uri` with the selectors as query parameters, percent-encoded.
-pub(super) fn with_selectors(uri: &str, labels: Option<&str>, fields: Option<&str>) -> String {
-    let mut uri = uri.to_owned();
-    for (key, value) in [("labelSelector", labels), ("fieldSelector", fields)] {
-        if let Some(v) = value {
-            uri.push(if uri.contains('?') { '&' } else { '?' });
-            uri.push_str(key);
-            uri.push('=');
-            uri.extend(utf8_percent_encode(v, QUERY_VALUE));
-        }
-    }
-    uri
-}
-
 /// Where a command goes: the collection, the object in it, and how to name it in messages.
 pub(super) struct Resolved {
     pub(super) collection: String,
@@ -275,18 +252,6 @@ mod tests {
         };
         assert!(
             matches!(resolve(&bad, "default"), Err(Failure::Invalid(m)) if m.contains("`NAME`"))
-        );
-    }
-
-    #[test]
-    fn selectors_are_percent_encoded_into_the_query() {
-        assert_eq!(
-            with_selectors("apis/apps/v1/deployments", Some("app in (a,b),tier!=db"), Some("metadata.name=web")),
-            "apis/apps/v1/deployments?labelSelector=app%20in%20%28a%2Cb%29%2Ctier%21%3Ddb&fieldSelector=metadata.name%3Dweb"
-        );
-        assert_eq!(
-            with_selectors("x?limit=1", Some("a+b"), None),
-            "x?limit=1&labelSelector=a%2Bb"
         );
     }
 }

@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
-use ucs_sdk::karmada::Karmada;
+use ucs_sdk::karmada::{Karmada, ListParams};
 use ucs_sdk::{kubeconfig_file, Client};
 
 use crate::output::Printer;
 use crate::{CliResult, Failure};
-use kinds::{resolve, segment, with_selectors, Resolved};
+use kinds::{resolve, segment, Resolved};
 use objects::{locate, objects_of, read_objects, table};
 
 /// Shown under every karmada subcommand's help.
@@ -183,9 +183,11 @@ async fn names(
     resolved: &Resolved,
     selector: Option<&str>,
 ) -> CliResult<Vec<String>> {
-    let list = karmada
-        .get(&with_selectors(&resolved.collection, selector, None))
-        .await?;
+    let params = ListParams {
+        label_selector: selector.map(str::to_owned),
+        ..ListParams::default()
+    };
+    let list = karmada.list(&resolved.collection, &params).await?;
     Ok(objects_of(&list)
         .iter()
         .filter_map(|o| {
@@ -210,15 +212,17 @@ pub(crate) async fn run(
             field_selector,
         } => {
             let resolved = resolve(&target, &default_ns)?;
-            let uri = match &resolved.name {
-                Some(_) => resolved.uri(),
-                None => with_selectors(
-                    &resolved.uri(),
-                    selector.as_deref(),
-                    field_selector.as_deref(),
-                ),
+            let answer = match &resolved.name {
+                Some(_) => karmada.get(&resolved.uri()).await?,
+                None => {
+                    let params = ListParams {
+                        label_selector: selector,
+                        field_selector,
+                        ..ListParams::default()
+                    };
+                    karmada.list(&resolved.uri(), &params).await?
+                }
             };
-            let answer = karmada.get(&uri).await?;
             if !out.for_people() || out.has_query() {
                 return out.print(&answer);
             }
@@ -248,30 +252,15 @@ pub(crate) async fn run(
             for object in objects {
                 let at = locate(&karmada, &object, ns_flag, &default_ns).await?;
                 let name = at.name.clone().unwrap_or_default();
-                match karmada.create(&at.collection, &object).await {
-                    Ok(created) => {
-                        done.push(format!("{}/{name} created", at.label));
-                        results.push(created);
-                    }
-                    // It exists: replace it, at the live resourceVersion.
-                    Err(e) if e.is_conflict() => {
-                        let item = at.item(&name);
-                        let live = karmada.get(&item).await?;
-                        let mut body = object;
-                        if let Some(meta) = body.get_mut("metadata").and_then(Value::as_object_mut)
-                        {
-                            meta.insert(
-                                "resourceVersion".into(),
-                                live.pointer("/metadata/resourceVersion")
-                                    .cloned()
-                                    .unwrap_or(Value::Null),
-                            );
-                        }
-                        results.push(karmada.replace(&item, &body).await?);
-                        done.push(format!("{}/{name} configured", at.label));
-                    }
-                    Err(e) => return Err(e.into()),
-                }
+                // Created, or (it exists) replaced at the live resourceVersion: the core's apply.
+                let applied = karmada.apply(&at.collection, &object).await?;
+                let verb = if applied.created {
+                    "created"
+                } else {
+                    "configured"
+                };
+                done.push(format!("{}/{name} {verb}", at.label));
+                results.push(applied.object);
             }
             lines(out, &done, results)
         }

@@ -29,6 +29,16 @@ enum Auth {
     Iam,
 }
 
+/// What [`Karmada::apply`] did: the object as the gateway answered, and whether it was created
+/// (else replaced).
+#[derive(Debug, Clone)]
+pub struct Applied {
+    /// The created or replaced object.
+    pub object: Value,
+    /// `true` when created, `false` when an existing object was replaced.
+    pub created: bool,
+}
+
 /// A client for one fleet's Karmada gateway; get one with [`Client::karmada`],
 /// [`Client::karmada_from_kubeconfig`] or [`Client::karmada_with_iam`].
 #[derive(Clone)]
@@ -163,6 +173,35 @@ impl Karmada {
             return Ok(Value::Null);
         }
         resp.json()
+    }
+
+    /// Creates `object` in `collection` (a relative URI), or, when it exists (`409
+    /// AlreadyExists`), replaces it at its live `resourceVersion`.
+    pub async fn apply(&self, collection: &str, object: &Value) -> Result<Applied> {
+        let name = object["metadata"]["name"]
+            .as_str()
+            .ok_or_else(|| Error::invalid("metadata.name", "is required to apply an object"))?;
+        let item = format!(
+            "{}/{}",
+            collection.trim_end_matches('/'),
+            resource::segment("name", name)?
+        );
+        match self.create(collection, object).await {
+            Ok(object) => Ok(Applied {
+                object,
+                created: true,
+            }),
+            Err(Error::Api(e)) if e.status == 409 && e.code == "AlreadyExists" => {
+                let live = self.get(&item).await?;
+                let mut next = object.clone();
+                next["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"].clone();
+                Ok(Applied {
+                    object: self.replace(&item, &next).await?,
+                    created: false,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// `GET`: one object or a list.

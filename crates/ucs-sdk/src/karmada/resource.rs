@@ -17,7 +17,7 @@ pub struct Resource {
 
 /// A name or namespace as one path segment: Kubernetes names are DNS subdomains (RBAC ones may
 /// hold `:`), so anything else, `.` and `..` included, is refused rather than encoded.
-fn segment<'a>(field: &str, value: &'a str) -> Result<&'a str> {
+pub(super) fn segment<'a>(field: &str, value: &'a str) -> Result<&'a str> {
     if value.is_empty() || value.len() > 253 {
         return Err(Error::invalid(field, "must be 1 to 253 characters"));
     }
@@ -103,18 +103,6 @@ impl Resource {
 
     /// Creates `object`, or, when it exists, replaces it at its live `resourceVersion`.
     pub async fn apply(&self, object: &Value) -> Result<Value> {
-        let name = object["metadata"]["name"]
-            .as_str()
-            .ok_or_else(|| Error::invalid("metadata.name", "is required to apply an object"))?;
-        let item = self.item(name)?;
-        match self.karmada.create(&self.collection, object).await {
-            Err(Error::Api(e)) if e.status == 409 && e.code == "AlreadyExists" => {
-                let live = self.karmada.get(&item).await?;
-                let mut next = object.clone();
-                next["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"].clone();
-                self.karmada.replace(&item, &next).await
-            }
-            other => other,
-        }
+        Ok(self.karmada.apply(&self.collection, object).await?.object)
     }
 }
