@@ -7,8 +7,12 @@
 #           package ucs-sdk-linux-x64-gnu (the .node addon and bin/ucs), its optional dependency.
 #   kotlin: the Maven artifacts in dist/kotlin/: the jar (linux-x86-64/libucs_uniffi.so inside,
 #           where JNA finds it), its -sources and -javadoc (Dokka) jars and the pom.
+#   swift:  the SwiftPM package in dist/swift/: Package.swift, the uniffi-generated sources and C
+#           header modules, lib/libucs_uniffi.so, bin/ucs (for UcsEmulator) and the XCTest tests.
+#   cli:    dist/cli/: the `ucs` binary, its bash, zsh and fish completions, the man page, and
+#           ucs-VERSION-linux-x86_64.tar.gz of them.
 # PROFILE=dev builds the same artifacts quickly and DIST=dir writes them elsewhere
-# (scripts/smoke-python.sh, scripts/smoke-node.sh and scripts/smoke-kotlin.sh do both).
+# (scripts/smoke-{python,node,kotlin,swift,cli}.sh do both; swift/run-tests.sh tests the Swift one).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -131,13 +135,60 @@ package_kotlin() {
     echo "kotlin: $name.jar ($(du -h "$out/$name.jar" | cut -f1)), -sources.jar, -javadoc.jar, .pom" >&2
 }
 
+package_swift() {
+    local out="$dist/swift" lib="$target_dir/$profile_dir/libucs_uniffi.so" gen
+    cargo build --quiet --profile "$profile" -p ucs-sdk-uniffi -p ucs-cli
+    rm -rf "$out"
+    mkdir -p "$out/lib" "$out/bin"
+    cp swift/Package.swift swift/README.md "$out/"
+    cp -r swift/Sources swift/Tests "$out/"
+    # The bindings come from the library itself (uniffi's metadata), as kotlin/pom.xml does;
+    # uniffi-bindgen is a build tool, so its own (dev) build serves every profile.
+    gen="$(mktemp -d "$target_dir/package-swift.XXXXXX")"
+    trap 'rm -rf "${gen:-}"' RETURN
+    cargo run --quiet -p ucs-sdk-uniffi --bin uniffi-bindgen -- generate --no-format \
+        --library "$lib" --language swift --config bindings/uniffi/uniffi.toml --out-dir "$gen" >/dev/null
+    python3 swift/patch-cancellation.py "$gen/ucs_uniffi.swift" >/dev/null
+    cp "$gen/ucs_models.swift" "$gen/ucs_uniffi.swift" "$out/Sources/UcsSdk/"
+    # uniffi's own modulemaps name Darwin; the package's (swift/Sources/*FFI) declare the same
+    # modules for every platform, next to the generated headers.
+    cp "$gen/ucs_modelsFFI.h" "$out/Sources/ucs_modelsFFI/"
+    cp "$gen/ucs_uniffiFFI.h" "$out/Sources/ucs_uniffiFFI/"
+    cp "$lib" "$out/lib/"
+    cp "$target_dir/$profile_dir/ucs" "$out/bin/ucs"
+    # The shared cases are the test target's resource.
+    cp -r tests/cases/operations "$out/Tests/UcsSdkTests/cases"
+    echo "swift: $out ($(du -sh "$out" | cut -f1): Package.swift, Sources, lib/libucs_uniffi.so, bin/ucs, Tests)" >&2
+}
+
+package_cli() {
+    local out="$dist/cli" version name stage bin="$target_dir/$profile_dir/ucs"
+    cargo build --quiet --profile "$profile" -p ucs-cli
+    version="$("$bin" --version | awk '{print $2}')"
+    name="ucs-$version-linux-x86_64"
+    rm -rf "$out"
+    stage="$out/$name"
+    mkdir -p "$stage/bin" "$stage/completions" "$stage/man/man1"
+    cp "$bin" "$stage/bin/ucs"
+    "$bin" completions bash > "$stage/completions/ucs.bash"
+    "$bin" completions zsh > "$stage/completions/_ucs"
+    "$bin" completions fish > "$stage/completions/ucs.fish"
+    "$bin" man > "$stage/man/man1/ucs.1"
+    cp README.md LICENSE-APACHE LICENSE-MIT "$stage/"
+    # The same layout unpacked (dist/cli/NAME/) and as the archive users download.
+    tar -czf "$out/$name.tar.gz" -C "$out" "$name"
+    echo "cli: $name.tar.gz ($(du -h "$out/$name.tar.gz" | cut -f1)): bin/ucs, completions (bash, zsh, fish), man/man1/ucs.1" >&2
+}
+
 artifacts=("$@")
-[ ${#artifacts[@]} -eq 0 ] && artifacts=(python node kotlin)
+[ ${#artifacts[@]} -eq 0 ] && artifacts=(python node kotlin swift cli)
 for artifact in "${artifacts[@]}"; do
     case "$artifact" in
         python) package_python ;;
         node) package_node ;;
         kotlin) package_kotlin ;;
-        *) echo "package: unknown artifact '$artifact' (known: python, node, kotlin)" >&2; exit 2 ;;
+        swift) package_swift ;;
+        cli) package_cli ;;
+        *) echo "package: unknown artifact '$artifact' (known: python, node, kotlin, swift, cli)" >&2; exit 2 ;;
     esac
 done

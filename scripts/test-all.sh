@@ -53,6 +53,8 @@ done
 step "python: the wheel in a fresh virtualenv without Rust, and the sdist from source"
 bash scripts/smoke-python.sh
 step "kotlin: the jar by Maven coordinates in a consumer project without Rust"; bash scripts/smoke-kotlin.sh
+step "swift: the SwiftPM package as a path dependency of a consumer package, in the chroot without Rust"; bash scripts/smoke-swift.sh
+step "cli: the ucs archive unpacked without Rust: completions, man page, a scenario, exit codes"; bash scripts/smoke-cli.sh
 step "node: the npm tarballs in a fresh folder without Rust"; bash scripts/smoke-node.sh
 
 step "the READMEs' examples, as written, against the emulator"

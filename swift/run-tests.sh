@@ -1,39 +1,27 @@
 #!/usr/bin/env bash
-# Swift tests from a clean clone. Debian bookworm has no Swift compiler, so this:
+# Swift tests from a clean clone, with SwiftPM. Debian bookworm has no Swift compiler, so this:
 #   1. sets up (once; cached in UCS_SWIFT_CHROOT, default /var/cache/ucs-sdk/swift-trixie) a
 #      Debian trixie chroot with `swiftlang` (swift/setup-chroot.sh; needs root),
-#   2. builds libucs_uniffi.so and the emulator, generates the Swift bindings from the .so,
-#   3. copies them with swift/Sources and swift/Tests into the chroot, compiles with swiftc,
-#   4. starts the emulator OUTSIDE the chroot on loopback (the chroot shares the network
-#      namespace) and runs the test program inside it; its last line is `N passed, 0 failed`.
+#   2. writes the Swift package into the chroot with `scripts/package.sh swift` (dev profile):
+#      Package.swift, the generated bindings, libucs_uniffi.so, bin/ucs and the XCTest tests,
+#   3. starts the emulator OUTSIDE the chroot on loopback (the chroot shares the network
+#      namespace), then runs `swift build` and `swift test` in the package inside the chroot,
+#      with UCS_BASE_URL and UCS_CREDENTIALS naming the emulator. The last lines are XCTest's
+#      summary (`Executed N tests, with 0 failures`). SwiftPM needs no network: no dependencies.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 ROOT="${UCS_SWIFT_CHROOT:-/var/cache/ucs-sdk/swift-trixie}"
 export UCS_SWIFT_CHROOT="$ROOT"
-target="${CARGO_TARGET_DIR:-$repo/target}"
 
 bash swift/setup-chroot.sh
-
-cargo build --quiet -p ucs-sdk-uniffi
-if [ -z "${UCS_BIN:-}" ]; then
-    cargo build --quiet -p ucs-cli
-    UCS_BIN="$target/debug/ucs"
-fi
+. scripts/ucs-bin.sh
 
 # A fresh build directory inside the chroot, named per run so parallel runs do not collide.
 build_rel="ucs-build/$$"
 build="$ROOT/$build_rel"
 rm -rf "$build"
-mkdir -p "$build/gen" "$build/lib"
-cargo run --quiet -p ucs-sdk-uniffi --bin uniffi-bindgen -- generate --no-format \
-    --library "$target/debug/libucs_uniffi.so" --language swift \
-    --config bindings/uniffi/uniffi.toml --out-dir "$build/gen" >/dev/null
-cp "$target/debug/libucs_uniffi.so" "$build/lib/"
-python3 swift/patch-cancellation.py "$build/gen/ucs_uniffi.swift"
-cp swift/Sources/*.swift "$build/gen/"
-mkdir -p "$build/tests" && cp swift/Tests/*.swift "$build/tests/"
-cp -r tests/cases/operations "$build/cases"
+mkdir -p "$build"
 
 emulator_pid=""
 cleanup() {
@@ -43,14 +31,26 @@ cleanup() {
     rm -rf "$build"
 }
 trap cleanup EXIT
+
+PROFILE=dev DIST="$build" bash scripts/package.sh swift
+package="/$build_rel/swift"
+
 mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
 mountpoint -q "$ROOT/dev" || mount --bind /dev "$ROOT/dev"
 
-echo "swift: compiling the bindings and tests" >&2
-chroot "$ROOT" /bin/sh -c "cd /$build_rel && swiftc -swift-version 5 -module-name UcsSdkTests \
-    -I gen -Xcc -fmodule-map-file=gen/ucs_modelsFFI.modulemap -Xcc -fmodule-map-file=gen/ucs_uniffiFFI.modulemap \
-    gen/*.swift tests/*.swift -L lib -lucs_uniffi -Xlinker -rpath -Xlinker /$build_rel/lib \
-    -o ucs-swift-tests 2>&1 | grep -v 'warning:' | grep -B2 -A6 'error:' >&2; test -x ucs-swift-tests"
+# In the chroot: HOME for SwiftPM's caches, and no proxy (it must not fetch anything).
+in_chroot() {
+    chroot "$ROOT" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root "$@"
+}
+
+echo "swift: swift build (the UcsSdk package)" >&2
+started=$(date +%s)
+# Only errors are shown: the generated bindings warn in Swift 6 compilers' concurrency checks.
+if ! in_chroot /bin/sh -c "cd $package && swift build --build-tests" >"$build/build.log" 2>&1; then
+    grep -B2 -A6 'error:' "$build/build.log" >&2 || tail -40 "$build/build.log" >&2
+    exit 1
+fi
+echo "swift: built in $(( $(date +%s) - started )) s" >&2
 
 # The emulator, outside the chroot: line 1 base URL, line 2 demo credentials (JSON).
 fifo="$(mktemp -u)"
@@ -64,6 +64,12 @@ read -r credentials <&3
 # Keep draining the emulator's stdout.
 cat <&3 >/dev/null &
 
-echo "swift: running the tests against $base_url" >&2
-chroot "$ROOT" /usr/bin/env UCS_BASE_URL="$base_url" UCS_CREDENTIALS="$credentials" UCS_CASES_DIR="/$build_rel/cases" \
-    "/$build_rel/ucs-swift-tests"
+echo "swift: swift test against $base_url" >&2
+set +e
+in_chroot UCS_BASE_URL="$base_url" UCS_CREDENTIALS="$credentials" \
+    /bin/sh -c "cd $package && swift test --skip-build --disable-swift-testing" 2>&1 | tee "$build/test.log" | grep -v '^Test Case .* started at'
+status=${PIPESTATUS[0]}
+set -e
+# XCTest's summary, last: the whole run's line.
+grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$build/test.log" | tail -1
+exit "$status"

@@ -1,85 +1,87 @@
 // The Karmada gateway of a federated fleet against the emulator: Deployments and
 // PropagationPolicies created, listed by label, merge-patched, deleted, the Kubernetes `Status`
-// errors as `UcsError` cases, and the kubeconfig written for standard tools. main.swift runs
-// `karmadaTests()`.
+// errors as `UcsError` cases, and the kubeconfig written for standard tools.
 
 import Foundation
+import UcsSdk
+import XCTest
 
-/// Fleet `fleet1` (cluster `member-a`) federated; the kubeconfig the emulator issued.
-private func federated() async throws -> Kubeconfig {
-    let member = try await client.clusters().register(body: attached("member-a")).uid
-    let fleets = client.fleets()
-    let fleet = try await fleets.register(body: RegisterFleet(
-        metadata: NameMeta(name: "fleet1"), spec: RegisterFleetSpec(clusterIds: [member]))).uid
-    try await fleets.enableFederation(fleetId: fleet, query: EnableFederationQuery())
-    return try await fleets.downloadFederationKubeconfig(fleetId: fleet, body: DownloadKubeconfigRequest(duration: 1))
-}
-
-/// The JSON text `text` parsed; fails the test when it is not JSON.
-private func json(_ text: String, line: Int = #line) throws -> Any {
-    guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else {
-        throw Failure(description: "line \(line): not JSON: \(text)")
+final class KarmadaTests: EmulatorTestCase {
+    /// Fleet `fleet1` (cluster `member-a`) federated; the kubeconfig the emulator issued.
+    private func federated() async throws -> Kubeconfig {
+        let member = try await client.clusters().register(body: attached("member-a")).uid
+        let fleets = client.fleets()
+        let fleet = try await fleets.register(body: RegisterFleet(
+            metadata: NameMeta(name: "fleet1"), spec: RegisterFleetSpec(clusterIds: [member]))).uid
+        try await fleets.enableFederation(fleetId: fleet, query: EnableFederationQuery())
+        return try await fleets.downloadFederationKubeconfig(fleetId: fleet, body: DownloadKubeconfigRequest(duration: 1))
     }
-    return value
-}
 
-/// The value at `path` (keys, or indexes as Int) in the JSON text `text`.
-private func at(_ text: String, _ path: Any..., line: Int = #line) throws -> Any {
-    var node = try json(text, line: line)
-    for key in path {
-        let next: Any?
-        if let index = key as? Int {
-            next = (node as? [Any]).flatMap { index < $0.count ? $0[index] : nil }
-        } else {
-            next = (node as? [String: Any])?["\(key)"]
+    /// The JSON text `text` parsed; fails the test when it is not JSON.
+    private func json(_ text: String, line: Int = #line) throws -> Any {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else {
+            throw Failure(description: "line \(line): not JSON: \(text)")
         }
-        guard let next else { throw Failure(description: "line \(line): no \(path) in \(text)") }
-        node = next
+        return value
     }
-    return node
-}
 
-private func names(_ list: String, line: Int = #line) throws -> [String] {
-    guard let items = try at(list, "items", line: line) as? [[String: Any]] else {
-        throw Failure(description: "line \(line): items are not objects: \(list)")
+    /// The value at `path` (keys, or indexes as Int) in the JSON text `text`.
+    private func at(_ text: String, _ path: Any..., line: Int = #line) throws -> Any {
+        var node = try json(text, line: line)
+        for key in path {
+            let next: Any?
+            if let index = key as? Int {
+                next = (node as? [Any]).flatMap { index < $0.count ? $0[index] : nil }
+            } else {
+                next = (node as? [String: Any])?["\(key)"]
+            }
+            guard let next else { throw Failure(description: "line \(line): no \(path) in \(text)") }
+            node = next
+        }
+        return node
     }
-    return items.compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String }.sorted()
-}
 
-private func deployment(_ name: String, _ app: String) -> String {
-    """
-    {"apiVersion": "apps/v1", "kind": "Deployment",
-     "metadata": {"name": "\(name)", "labels": {"app": "\(app)"}},
-     "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "\(app)"}},
-              "template": {"metadata": {"labels": {"app": "\(app)"}},
-                           "spec": {"containers": [{"name": "nginx", "image": "nginx:1.25"}]}}}}
-    """
-}
-
-private func policy(_ placement: String) -> String {
-    """
-    {"apiVersion": "policy.karmada.io/v1alpha1", "kind": "PropagationPolicy",
-     "metadata": {"name": "web-pp", "labels": {"app": "web"}},
-     "spec": {"resourceSelectors": [{"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"}],
-              "placement": \(placement)}}
-    """
-}
-
-private func token(_ kubeconfig: Kubeconfig) throws -> String {
-    try at(kubeconfig.toJson(), "users", 0, "user", "token") as? String ?? ""
-}
-
-/// The field an `InvalidArgument` names; fails the test on any other outcome.
-private func refusedField<T>(_ body: () async throws -> T, line: Int = #line) async throws -> String {
-    let e = try await ucsError(body, line: line)
-    guard case let .InvalidArgument(field, _, _) = e else {
-        throw Failure(description: "line \(line): not InvalidArgument: \(e)")
+    private func names(_ list: String, line: Int = #line) throws -> [String] {
+        guard let items = try at(list, "items", line: line) as? [[String: Any]] else {
+            throw Failure(description: "line \(line): items are not objects: \(list)")
+        }
+        return items.compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String }.sorted()
     }
-    return field
-}
 
-func karmadaTests() async {
-    await test("karmada: deployments and policies through the kubeconfig gateway") {
+    private func deployment(_ name: String, _ app: String) -> String {
+        """
+        {"apiVersion": "apps/v1", "kind": "Deployment",
+         "metadata": {"name": "\(name)", "labels": {"app": "\(app)"}},
+         "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "\(app)"}},
+                  "template": {"metadata": {"labels": {"app": "\(app)"}},
+                               "spec": {"containers": [{"name": "nginx", "image": "nginx:1.25"}]}}}}
+        """
+    }
+
+    private func policy(_ placement: String) -> String {
+        """
+        {"apiVersion": "policy.karmada.io/v1alpha1", "kind": "PropagationPolicy",
+         "metadata": {"name": "web-pp", "labels": {"app": "web"}},
+         "spec": {"resourceSelectors": [{"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"}],
+                  "placement": \(placement)}}
+        """
+    }
+
+    private func token(_ kubeconfig: Kubeconfig) throws -> String {
+        try at(kubeconfig.toJson(), "users", 0, "user", "token") as? String ?? ""
+    }
+
+    /// The field an `InvalidArgument` names; fails the test on any other outcome.
+    private func refusedField<T>(_ body: () async throws -> T, line: Int = #line) async throws -> String {
+        let e = try await ucsError(body, line: UInt(line))
+        guard case let .InvalidArgument(field, _, _) = e else {
+            throw Failure(description: "line \(line): not InvalidArgument: \(e)")
+        }
+        return field
+    }
+
+    /// karmada: deployments and policies through the kubeconfig gateway
+    func testKarmadaDeploymentsAndPoliciesThroughTheKubeconfigGateway() async throws {
         let kubeconfig = try await federated()
         let k = try client.karmadaFromKubeconfig(kubeconfig: kubeconfig)
         // The kubeconfig names the TLS listener; its CA is trusted from the kubeconfig itself.
@@ -126,7 +128,8 @@ func karmadaTests() async {
         guard case .NotFound = policyGone else { throw Failure(description: "not NotFound: \(policyGone)") }
     }
 
-    await test("karmada: generic REST with a bearer token or the IAM token") {
+    /// karmada: generic REST with a bearer token or the IAM token
+    func testKarmadaGenericRESTWithABearerTokenOrTheIAMToken() async throws {
         let kubeconfig = try await federated()
         let secret = try token(kubeconfig)
         let k = try client.karmada(fleetName: "fleet1", token: Secret(secret))
@@ -143,7 +146,7 @@ func karmadaTests() async {
         _ = try await k.delete(uri: "\(uri)/api")
         guard case .NotFound = try await ucsError({ try await k.get(uri: "\(uri)/api") }) else {
             throw Failure(description: "deleted deployment is not NotFound")
-        }
+    }
 
         // The client's IAM token (password credentials) as the bearer.
         var byPassword = options()
@@ -160,7 +163,8 @@ func karmadaTests() async {
         try check(refused.status() == 401, "\(refused)")
     }
 
-    await test("karmada: bad input is refused naming the field") {
+    /// karmada: bad input is refused naming the field
+    func testKarmadaBadInputIsRefusedNamingTheField() async throws {
         let k = try client.karmada(fleetName: "fleet1", token: Secret("T"))
         try check(try await refusedField({ try k.deployments(namespace: "a/b") }) == "namespace", "namespace")
         try check(try await refusedField({ try client.karmada(fleetName: "no/such", token: Secret("T")) }) == "fleet_name", "fleet")
@@ -173,7 +177,8 @@ func karmadaTests() async {
         try check(try await refusedField({ try Kubeconfig.fromText(text: "- a list") }) == "kubeconfig", "kubeconfig")
     }
 
-    await test("karmada: writeTo gives a private YAML file for standard tools") {
+    /// karmada: writeTo gives a private YAML file for standard tools
+    func testKarmadaWriteToGivesAPrivateYAMLFileForStandardTools() async throws {
         let kubeconfig = try await federated()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ucs-karmada-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }

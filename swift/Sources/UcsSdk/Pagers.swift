@@ -19,6 +19,14 @@ extension RulePager: UcsPager {
     public func nextPage() async throws -> [Rule]? { try await next() }
 }
 
+extension ConfigSetPager: UcsPager {
+    public func nextPage() async throws -> [ConfigSet]? { try await next() }
+}
+
+extension RepoPager: UcsPager {
+    public func nextPage() async throws -> [GitOpsRepo]? { try await next() }
+}
+
 /// Every item of a pager, page after page; the next page is fetched when the current one is used up.
 public struct PagedSequence<Pager: UcsPager>: AsyncSequence {
     public typealias Element = Pager.Item
@@ -72,6 +80,20 @@ extension Fleets {
 extension Rules {
     /// Every permission rule (`limit` is the page size, default 50).
     public func iter(_ query: PageQuery = PageQuery()) -> PagedSequence<RulePager> {
+        PagedSequence(pager(query: query))
+    }
+}
+
+extension ConfigSets {
+    /// Every GitOps config set matching `query` (`limit` is the page size, default 50).
+    public func iter(_ query: ListConfigSetsQuery = ListConfigSetsQuery()) -> PagedSequence<ConfigSetPager> {
+        PagedSequence(pager(query: query))
+    }
+}
+
+extension Repos {
+    /// Every GitOps repository matching `query` (`limit` is the page size, default 50).
+    public func iter(_ query: ListReposQuery = ListReposQuery()) -> PagedSequence<RepoPager> {
         PagedSequence(pager(query: query))
     }
 }
