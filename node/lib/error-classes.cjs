@@ -27,6 +27,8 @@ function defineErrorClasses(UcsError) {
   class ConfigError extends UcsError {}
   /** A federation job ended in a failure phase; `sub_job` names the sub-job that failed. */
   class FederationFailedError extends UcsError {}
+  /** A policy job ended in a failure status; `sub_job` names the task that failed. */
+  class JobFailedError extends UcsError {}
   /** A bug in the SDK (a Rust panic, caught at the binding's edge before it could end the process); please report it with the message. */
   class InternalError extends UcsError {}
   return {
@@ -41,6 +43,7 @@ function defineErrorClasses(UcsError) {
     InvalidArgumentError,
     ConfigError,
     FederationFailedError,
+    JobFailedError,
     InternalError,
   };
 }
@@ -58,6 +61,7 @@ const KINDS = Object.freeze({
   InvalidArgument: 'InvalidArgumentError',
   Config: 'ConfigError',
   FederationFailed: 'FederationFailedError',
+  JobFailed: 'JobFailedError',
   Internal: 'InternalError',
 });
 

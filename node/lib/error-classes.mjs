@@ -15,5 +15,6 @@ export const {
   InvalidArgumentError,
   ConfigError,
   FederationFailedError,
+  JobFailedError,
   InternalError,
 } = errors;

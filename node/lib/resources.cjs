@@ -24,6 +24,11 @@ function checkObject(name, value, required) {
   return value;
 }
 
+function checkArray(name, value) {
+  if (!Array.isArray(value)) throw invalid(name, `must be an array (got ${value === null ? 'null' : typeof value})`);
+  return value;
+}
+
 function checkOptions(value) {
   const options = checkObject('options', value, false) ?? {};
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
@@ -37,7 +42,8 @@ function operation(native, resource, op) {
     const ids = args.slice(0, op.ids.length);
     op.ids.forEach((name, i) => checkId(name, ids[i]));
     let k = op.ids.length;
-    const body = op.body ? checkObject('body', args[k++], true) : null;
+    // A body typed `X[]` (record sets) is a JSON array; every other body an object.
+    const body = op.body ? (op.body.endsWith('[]') ? checkArray('body', args[k++]) : checkObject('body', args[k++], true)) : null;
     const query = op.query ? checkObject('query', args[k++], false) : null;
     const { signal } = checkOptions(args[k]);
     const text = await run(signal, (id) => native.call(id, resource, op.name, ids, body, query), (id) => native.cancel(id));
@@ -64,6 +70,16 @@ async function* iterate(native, resource, query, options) {
 
 async function waitFederation(native, fleetId, options) {
   checkId('fleet_id', fleetId);
+  return waitFor(native, (timeoutMs) => native.waitFederation(fleetId, timeoutMs), 'fleetId', options);
+}
+
+async function waitPolicyJob(native, jobId, options) {
+  checkId('job_id', jobId);
+  return waitFor(native, (timeoutMs) => native.waitPolicyJob(jobId, timeoutMs), 'jobId', options);
+}
+
+/** Runs a native waiter (`start(timeoutMs)`), reporting its events, answering its final job. */
+async function waitFor(native, start, idName, options) {
   const { signal, timeoutMs, onProgress } = checkOptions(options);
   if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0))) {
     throw invalid('timeoutMs', 'must be a number of milliseconds, 0 or more');
@@ -74,14 +90,14 @@ async function waitFederation(native, fleetId, options) {
   if (signal?.aborted) throw signal.reason;
   let wait;
   try {
-    wait = native.waitFederation(fleetId, timeoutMs ?? null);
+    wait = start(timeoutMs ?? null);
   } catch (e) {
     throw fromNative(e);
   }
   try {
     for (;;) {
       const message = await run(signal, (id) => wait.next(id), (id) => native.cancel(id));
-      if (message === null) throw invalid('fleetId', 'the federation wait ended without a result');
+      if (message === null) throw invalid(idName, 'the wait ended without a result');
       if (message.job !== undefined) return message.job;
       onProgress?.(message.event);
     }
@@ -102,6 +118,7 @@ function resources(native, catalogue) {
     }
   }
   groups.fleets.waitFederation = (fleetId, options) => waitFederation(native, fleetId, options);
+  if (groups.policies) groups.policies.waitJob = (jobId, options) => waitPolicyJob(native, jobId, options);
   for (const name of Object.keys(groups)) Object.freeze(groups[name]);
   return groups;
 }

@@ -20,9 +20,19 @@ test('require and import give the same module', () => {
 test('every operation of the catalogue is a method', () => {
   const c = new esm.Client({ endpoint: 'http://127.0.0.1:9', ak: 'a', sk: 'b', domainId: 'd' });
   const expected = {
-    clusters: ['list', 'iter', 'get', 'register', 'update', 'delete', 'accessInfo', 'activate', 'associateRules', 'listManaged', 'supportedVersions', 'joinFleet', 'leaveFleet'],
-    fleets: ['list', 'iter', 'register', 'get', 'delete', 'addClusters', 'updateDescription', 'associateRules', 'updateZones', 'enableFederation', 'disableFederation', 'federationProgress', 'createFederationKubeconfig', 'createFederationConnection', 'downloadFederationKubeconfig', 'waitFederation'],
+    clusters: ['list', 'iter', 'get', 'register', 'update', 'delete', 'accessInfo', 'activate', 'associateRules', 'listManaged', 'supportedVersions', 'joinFleet', 'leaveFleet', 'createKubeconfig', 'createConf'],
+    fleets: ['list', 'iter', 'register', 'get', 'delete', 'addClusters', 'updateDescription', 'associateRules', 'updateZones', 'enableFederation', 'disableFederation', 'federationProgress', 'createFederationKubeconfig', 'createFederationConnection', 'downloadFederationKubeconfig', 'waitFederation',
+      'getUnitedWorkload', 'createUnitedWorkload', 'updateUnitedWorkload', 'deleteUnitedWorkload', 'upgradeFederation'],
     rules: ['create', 'list', 'iter', 'update', 'delete'],
+    addons: ['list', 'create', 'get', 'update', 'delete', 'listTemplates'],
+    policies: ['enableCluster', 'disableCluster', 'createClusterInstance', 'enableFleet', 'disableFleet', 'createFleetInstance',
+      'listJobs', 'getJob', 'waitJob', 'listDefinitions', 'getDefinition', 'updateDefinition', 'listInstances', 'getInstance',
+      'updateInstance', 'deleteInstance'],
+    account: ['getQuota', 'listServerConfigs'],
+    traffic: ['listRecordSets', 'createRecordSets'],
+    gitops: ['enable', 'status', 'disable'],
+    configsets: ['list', 'iter', 'create', 'get', 'update', 'delete', 'statistics'],
+    repos: ['list', 'iter', 'create', 'update', 'delete'],
     hss: ['createMulticloudCluster'],
     iam: ['token', 'projectId', 'domainId'],
   };

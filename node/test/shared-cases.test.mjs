@@ -98,7 +98,11 @@ for (const file of files) {
         if (!(e instanceof UcsError) || !step.expect_error) throw new Error(`${here}: failed: ${e}`, { cause: e });
         const { message_contains: text, ...want } = step.expect_error;
         if (text !== undefined) assert.ok(e.message.includes(text), `${here}: ${e.message} lacks ${text}`);
-        const info = { kind: e.name.replace(/Error$/, ''), code: e.errorCode ?? null, status: e.statusCode ?? null, field: e.field ?? null };
+        // Node names its own positional ids in camelCase (`domainId`) where the cases use the
+        // core's snake_case name (`domain_id`); wire fields (`clusterGroupID`) are the same.
+        const snake = e.field?.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+        const field = snake !== undefined && snake === want.field ? want.field : e.field ?? null;
+        const info = { kind: e.name.replace(/Error$/, ''), code: e.errorCode ?? null, status: e.statusCode ?? null, field };
         matches(want, info, `${here}: error`);
         continue;
       }

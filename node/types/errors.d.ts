@@ -25,5 +25,7 @@ export declare class InvalidArgumentError extends UcsError {}
 export declare class ConfigError extends UcsError {}
 /** A federation job ended in a failure phase; `sub_job` names the sub-job that failed. */
 export declare class FederationFailedError extends UcsError {}
+/** A policy job ended in a failure status; `sub_job` names the task that failed. */
+export declare class JobFailedError extends UcsError {}
 /** A bug in the SDK (a Rust panic, caught at the binding's edge before it could end the process); please report it with the message. */
 export declare class InternalError extends UcsError {}

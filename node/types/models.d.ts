@@ -22,7 +22,7 @@ export interface AddonInstance {
   /** `Addon`. */
   kind?: string | null;
   /** Name, uid and timestamps. */
-  metadata: ObjectMeta;
+  metadata?: ObjectMeta;
   /** What is installed. */
   spec?: AddonInstanceSpec | null;
   /** Where it stands. */
@@ -56,9 +56,9 @@ export interface AddonInstanceSpec {
   /** Namespace it is installed in. */
   namespace?: string | null;
   /** Release parameters (free-form). */
-  parameters: unknown;
+  parameters?: unknown;
   /** The add-on's configuration values (free-form). */
-  values: unknown;
+  values?: unknown;
   /** Installed version. */
   version?: string | null;
 }
@@ -68,13 +68,83 @@ export interface AddonInstanceStatus {
   /** Why (the official models spell it `Reason`). */
   Reason?: string | null;
   /** The installed version's details (free-form). */
-  currentVersion: unknown;
+  currentVersion?: unknown;
   /** Details. */
   message?: string | null;
   /** `running`, `installing`, `abnormal`, ... */
   status?: string | null;
   /** Versions it can be upgraded to. */
   targetVersions?: Array<string> | null;
+}
+
+/** Cluster kinds and versions an add-on version supports (the official `SupportVersion`). */
+export interface AddonSupportVersion {
+  /** Cluster category. */
+  category?: string | null;
+  /** Cluster type (`BareMetal`, `VirtualMachine`, ...). */
+  clusterType?: string | null;
+  /** Kubernetes versions, as regular expressions (`v1.2[5-9].*`). */
+  clusterVersion: Array<string>;
+}
+
+/** One add-on of the catalogue and its versions. */
+export interface AddonTemplate {
+  /** `v3`. */
+  apiVersion?: string | null;
+  /** `Addon`. */
+  kind?: string | null;
+  /** Name (the template name instances refer to), uid, labels and timestamps. */
+  metadata: ObjectMeta;
+  /** What the template offers. */
+  spec?: AddonTemplateSpec | null;
+}
+
+/** The add-on catalogue. */
+export interface AddonTemplateList {
+  /** `v3`. */
+  apiVersion?: string | null;
+  /** The templates. */
+  items: Array<AddonTemplate>;
+  /** `List`. */
+  kind?: string | null;
+}
+
+/** An add-on template's specification. */
+export interface AddonTemplateSpec {
+  /** Description. */
+  description?: string | null;
+  /** Labels. */
+  labels?: Array<string> | null;
+  /** Logo URL. */
+  logoURL?: string | null;
+  /** README URL. */
+  readmeURL?: string | null;
+  /** Whether every cluster must have it. */
+  require?: boolean | null;
+  /** How it installs: `helm` or `static`. */
+  type?: string | null;
+  /** The versions that can be installed. */
+  versions: Array<AddonVersion>;
+}
+
+/** One version of an add-on template. */
+export interface AddonVersion {
+  /** Creation time. */
+  creationTimestamp?: string | null;
+  /** Package version id. */
+  id?: string | null;
+  /** The default values (free-form). */
+  input: unknown;
+  /** Whether it is a stable version. */
+  stable?: boolean | null;
+  /** The cluster kinds and Kubernetes versions it supports. */
+  supportVersions: Array<AddonSupportVersion>;
+  /** Console translations (free-form). */
+  translate: unknown;
+  /** Update time. */
+  updateTimestamp?: string | null;
+  /** The version (`3.14.0`). */
+  version?: string | null;
 }
 
 /** An enabled API group. */
@@ -111,6 +181,33 @@ export interface Cluster {
   spec?: ClusterSpec | null;
   /** How the cluster is doing. */
   status?: ClusterStatus | null;
+}
+
+/** Clusters chosen or excluded by name. */
+export interface ClusterAffinity {
+  /** Only these clusters (all members when absent). */
+  clusterNames?: Array<string> | null;
+  /** Never these clusters. */
+  exclude?: Array<string> | null;
+}
+
+/** Answer of `clusters.create_conf`: the installation configuration, a free-form object (the official SDKs model it as a map), kept whole. */
+export type ClusterConf = Record<string, unknown>;
+
+/** Body of `clusters.create_conf` (the official `RequiredInput`): what an on-premise cluster's installation needs to know. Upper-case wire names, as the official SDKs spell them. */
+export interface ClusterConfRequest {
+  /** Whether an external load balancer fronts the API server. */
+  ACCESS_EXTERNAL_LOAD_BALANCE?: boolean | null;
+  /** The DNS server's IP address. */
+  DNS_SERVER_IP?: string | null;
+  /** The account (IAM domain) the cluster belongs to. */
+  IAM_DOMAIN_ID?: string | null;
+  /** The container network's CIDR (`10.0.0.0/16`). */
+  NETWORK_CIDR?: string | null;
+  /** The NTP server's IP address. */
+  NTP_SERVER_IP?: string | null;
+  /** The OS user the installer runs as. */
+  USERNAME?: string | null;
 }
 
 /** A fleet (UCS `ClusterGroup`). */
@@ -179,6 +276,26 @@ export interface ClusterList {
   items: Array<Cluster>;
   /** Total over all pages. */
   total?: number | null;
+}
+
+/** Config set counts by status in one cluster. */
+export interface ClusterReconcileStatus {
+  /** The cluster. */
+  clusterID?: string | null;
+  /** Config sets. */
+  configSetTotalNum?: number | null;
+  /** Failed ones. */
+  failedStatusNum?: number | null;
+  /** Healthy ones. */
+  healthStatusNum?: number | null;
+  /** Kubernetes objects the config sets manage. */
+  k8sResourceNum?: number | null;
+  /** Ones being reconciled. */
+  progressingStatusNum?: number | null;
+  /** Source repositories. */
+  sourceRepoNum?: number | null;
+  /** Ones of unknown status. */
+  unknownStatusNum?: number | null;
 }
 
 /** `ClusterSpec` (reference table 3-6). */
@@ -255,6 +372,20 @@ export interface ClusterStatus {
   resourceSummary?: ResourceSummary | null;
 }
 
+/** A cluster taint tolerated (official `Toleration`). */
+export interface ClusterToleration {
+  /** `NoSchedule`, `PreferNoSchedule` or `NoExecute` (all when empty). */
+  effect?: string | null;
+  /** The taint's key. */
+  key?: string | null;
+  /** `Exists` or `Equal` (default). */
+  operator?: string | null;
+  /** How long a `NoExecute` taint is tolerated, in seconds. */
+  tolerationSeconds?: number | null;
+  /** The taint's value (empty with `Exists`). */
+  value?: string | null;
+}
+
 /** A cluster condition. */
 export interface ConditionStatus {
   /** When it last changed. */
@@ -271,12 +402,80 @@ export interface ConditionStatus {
   type?: string | null;
 }
 
+/** A config set (the official `ConfigSetResponse` / `ShowConfigSetResponse`). */
+export interface ConfigSet {
+  /** Bucket source (free-form). */
+  bucket?: Record<string, unknown> | null;
+  /** The target cluster. */
+  clusterInfo?: GitOpsClusterInfo | null;
+  /** `Health`, `Failed`, `Unknown`, `Progressing`. */
+  configSetStatus?: string | null;
+  /** `Kustomization`. */
+  configSetType?: string | null;
+  /** The Git source. */
+  gitRepository?: GitRepository | null;
+  /** Helm chart source (free-form). */
+  helmChart?: Record<string, unknown> | null;
+  /** HelmRelease (free-form). */
+  helmRelease?: Record<string, unknown> | null;
+  /** Helm repository source (free-form). */
+  helmRepository?: Record<string, unknown> | null;
+  /** The Kustomization object. */
+  kustomization?: Kustomization | null;
+  /** Name. */
+  name?: string | null;
+  /** Namespace. */
+  namespace?: string | null;
+  /** The source repository's name. */
+  repoName?: string | null;
+  /** The source's status. */
+  repoStatus?: string | null;
+  /** The authentication mode. */
+  secretInfo?: GitOpsSecretInfo | null;
+  /** Config set id. */
+  uid?: string | null;
+}
+
+/** A page of config sets. */
+export interface ConfigSetList {
+  /** The config sets. */
+  items: Array<ConfigSet>;
+  /** Total over all pages. */
+  total?: number | null;
+}
+
 /** Verbs allowed on resources. */
 export interface Content {
   /** Resources (`pods`, `*`, ...). */
   resources?: Array<string>;
   /** Verbs (`get`, `list`, `*`, ...). */
   verbs?: Array<string>;
+}
+
+/** Body of `gitops.create_config_set`. */
+export interface CreateConfigSet {
+  /** Bucket source (free-form; not supported by the service). */
+  bucketSpec?: unknown;
+  /** The target cluster (`clusterID` required). */
+  clusterInfo?: GitOpsClusterInfo | null;
+  /** `Kustomization` (the default). */
+  configSetType?: string | null;
+  /** A Git source given inline. */
+  gitRepositorySpec?: GitRepositorySpec | null;
+  /** Helm chart source (free-form; not supported by the service). */
+  helmChartSpec?: unknown;
+  /** Helm repository source (free-form; not supported by the service). */
+  helmRepositorySpec?: unknown;
+  /** What to apply from the source. */
+  kustomizationSpec?: KustomizationSpec | null;
+  /** Config set name (required). */
+  name?: string;
+  /** Namespace of the Kustomization (required). */
+  namespace?: string;
+  /** The source repository's name (an existing repository of the cluster). */
+  repoName?: string | null;
+  /** Credentials of an inline source. */
+  secretInfo?: GitOpsSecretInfo | null;
 }
 
 /** Body of `hss.create_multicloud_cluster`: 17 snake_case fields, all optional on the wire. */
@@ -323,6 +522,36 @@ export interface CreateMulticloudClusterQuery {
   enterprise_project_id?: string | null;
 }
 
+/** One record set to create (the official `CreateRecordSetRequestBody`). */
+export interface CreateRecordSet {
+  /** The resolution line id (`default_view`). */
+  line?: string;
+  /** The domain name: a FQDN ending with `.` under the zone's name. */
+  name?: string;
+  /** The values (addresses for `A`, a host name for `CNAME`). */
+  records?: Array<string> | null;
+  /** Seconds resolvers cache the answer. */
+  ttl?: number;
+  /** `A` or `CNAME`. */
+  type?: string | null;
+  /** Weight among record sets of the same name and line (0-1000). */
+  weight?: number | null;
+}
+
+/** Body of `gitops.create_repo`. */
+export interface CreateRepo {
+  /** The cluster the repository is created in (`clusterID` required). */
+  clusterInfo?: GitOpsClusterInfo | null;
+  /** URL, reference, interval, Secret reference (`url` required). */
+  gitRepositorySpec?: GitRepositorySpec | null;
+  /** Repository name (required here: it names the GitRepository). */
+  name?: string | null;
+  /** Namespace of the GitRepository (required). */
+  namespace?: string | null;
+  /** The credentials, if the repository needs them. */
+  secretInfo?: GitOpsSecretInfo | null;
+}
+
 /** Body of `rules.create`. */
 export interface CreateRule {
   /** The rule name, 1..=63 characters. */
@@ -337,6 +566,12 @@ export interface Created {
   uid: string;
 }
 
+/** Query of `addons.delete`. */
+export interface DeleteAddonInstanceQuery {
+  /** The cluster the instance must belong to; the instance's own when absent. */
+  cluster_id?: string | null;
+}
+
 /** Body of `fleets.download_federation_kubeconfig`. */
 export interface DownloadKubeconfigRequest {
   /** Certificate validity in days, 1..=10950. */
@@ -347,6 +582,18 @@ export interface DownloadKubeconfigRequest {
 export interface EnableFederationQuery {
   /** Retry joining every cluster to the federation. */
   retryjoinall?: boolean | null;
+}
+
+/** Query of `gitops.enable`. */
+export interface EnableGitOpsQuery {
+  /** `"true"`: retry an installation that failed. */
+  retry?: string | null;
+}
+
+/** Query of `policies.enable_cluster` and `policies.enable_fleet`. */
+export interface EnablePolicyQuery {
+  /** `true`: retry an enabling whose job failed. */
+  retry?: boolean | null;
 }
 
 /** An endpoint of the cluster. */
@@ -385,6 +632,192 @@ export interface FederationKubeconfigRequest {
   subnetID: string;
   /** VPC id in that project. */
   vpcID: string;
+}
+
+/** Answer of `fleets.upgrade_federation` (free-form `body` in the official models; the reference's example has these two fields). */
+export interface FederationUpgrade {
+  /** The upgrade job's id. */
+  jobId?: string | null;
+  /** `The federation is being upgraded`. */
+  message?: string | null;
+}
+
+/** Metadata of a Flux object (`GitRepositoryMetaData`, `KustomizationMetaData`). */
+export interface FluxObjectMeta {
+  /** Creation time, as sent. */
+  creationTimestamp?: string | null;
+  /** Finalizers. */
+  finalizers?: Array<string> | null;
+  /** Spec generation, bumped on every spec change. */
+  generation?: number | null;
+  /** Field managers (free-form entries). */
+  managedFields?: Array<unknown> | null;
+  /** Name. */
+  name?: string | null;
+  /** Namespace. */
+  namespace?: string | null;
+  /** Internal version, for concurrency control. */
+  resourceVersion?: string | null;
+  /** Object id. */
+  uid?: string | null;
+}
+
+/** The target cluster of a repository or config set. */
+export interface GitOpsClusterInfo {
+  /** Cluster id. */
+  clusterID?: string | null;
+  /** Cluster name. */
+  clusterName?: string | null;
+  /** Cluster path. */
+  clusterPath?: string | null;
+}
+
+/** What enabling or disabling GitOps answers: the job doing it. */
+export interface GitOpsJob {
+  /** The job id. */
+  jobID?: string | null;
+}
+
+/** Kubernetes list metadata (`ListMeta`). */
+export interface GitOpsListMeta {
+  /** Continuation token, when more items follow. */
+  continue?: string | null;
+  /** How many items follow (a string in the official model). */
+  remainingItemCount?: string | null;
+  /** Server-side version of the list. */
+  resourceVersion?: string | null;
+}
+
+/** One pod (the official `Pod`; its spec is kept free-form). */
+export interface GitOpsPod {
+  /** Name, namespace (in `extra`), labels. */
+  metadata: ObjectMeta;
+  /** The pod spec (free-form). */
+  spec?: Record<string, unknown> | null;
+  /** Phase and container states. */
+  status?: GitOpsPodStatus | null;
+}
+
+/** A pod's status. */
+export interface GitOpsPodStatus {
+  /** Container states (free-form). */
+  containerStatuses?: Array<unknown> | null;
+  /** The node's address. */
+  hostIP?: string | null;
+  /** `Pending`, `Running`, `Succeeded`, `Failed`, `Unknown`. */
+  phase?: string | null;
+  /** When the kubelet accepted the pod. */
+  startTime?: string | null;
+}
+
+/** A source repository (the official `RepoResponse`). */
+export interface GitOpsRepo {
+  /** The cluster it lives in. */
+  clusterInfo?: GitOpsClusterInfo | null;
+  /** The GitRepository object. */
+  gitRepository?: GitRepository | null;
+  /** Name. */
+  name?: string | null;
+  /** Namespace. */
+  namespace?: string | null;
+  /** `Health`, `Failed`, `Unknown`, `Progressing`. */
+  repoStatus?: string | null;
+  /** `GitRepository` (`Bucket`, `HelmChart`, `HelmRepository` are listed but not supported). */
+  repoType?: string | null;
+  /** The authentication mode (the emulator never answers the credentials themselves). */
+  secretInfo?: GitOpsSecretInfo | null;
+  /** Repository id. */
+  uid?: string | null;
+}
+
+/** A page of repositories. */
+export interface GitOpsRepoList {
+  /** The repositories. */
+  items: Array<GitOpsRepo>;
+  /** Total over all pages. */
+  total?: number | null;
+}
+
+/** How to authenticate to a source: `secret` holds the credentials (a username and password or token, free-form) and is a secret: `Debug` never shows it, the emulator never keeps nor answers it. */
+export interface GitOpsSecretInfo {
+  /** The authentication mode (`basic`, `token`, `ssh`, ...). */
+  authMode?: string | null;
+  /** The credentials (a secret: never printed). */
+  secret?: unknown;
+}
+
+/** The GitOps statistics: totals, then one entry per cluster with GitOps enabled. */
+export interface GitOpsStatistics {
+  /** Per cluster, one page. */
+  items: Array<ClusterReconcileStatus>;
+  /** Totals over every cluster. */
+  overviewStatus?: OverviewReconcileStatus | null;
+  /** Clusters over all pages. */
+  total?: number | null;
+}
+
+/** The GitOps status of a cluster: the pods of its Flux controllers. */
+export interface GitOpsStatus {
+  /** The controller pods. */
+  items: Array<GitOpsPod>;
+  /** List metadata. */
+  metadata?: GitOpsListMeta | null;
+}
+
+/** A Flux GitRepository. */
+export interface GitRepository {
+  /** Name, namespace, uid, generation. */
+  metadata?: FluxObjectMeta | null;
+  /** What to fetch. */
+  spec?: GitRepositorySpec | null;
+  /** What was fetched. */
+  status?: GitRepositoryStatus | null;
+}
+
+/** What a source controller produced from a repository. */
+export interface GitRepositoryArtifact {
+  /** `<algorithm>:<checksum>`. */
+  digest?: string | null;
+  /** Last update time. */
+  lastUpdateTime?: string | null;
+  /** Relative file path. */
+  path?: string | null;
+  /** Revision (`main@sha1:...`). */
+  revision?: string | null;
+  /** Size in bytes. */
+  size?: number | null;
+  /** Where to download it. */
+  url?: string | null;
+}
+
+/** Which Git reference to check out. */
+export interface GitRepositoryRef {
+  /** The branch (`master` when nothing else is given). */
+  branch?: string | null;
+}
+
+/** A Flux GitRepository's spec. */
+export interface GitRepositorySpec {
+  /** How often to look for changes, a Go duration (`1m`). */
+  interval?: string | null;
+  /** The reference to check out. */
+  ref?: GitRepositoryRef | null;
+  /** The Secret holding the credentials. */
+  secretRef?: LocalObjectReference | null;
+  /** Timeout of Git operations, a Go duration (default `60s`). */
+  timeout?: string | null;
+  /** The repository URL (`https://`, `http://` or `ssh://`). */
+  url?: string | null;
+}
+
+/** A Flux GitRepository's status. */
+export interface GitRepositoryStatus {
+  /** The last artifact produced. */
+  artifact?: GitRepositoryArtifact | null;
+  /** Conditions (free-form Kubernetes conditions). */
+  conditions?: Array<unknown> | null;
+  /** The generation the controller last handled. */
+  observedGeneration?: number | null;
 }
 
 /** A federation job, with its sub-jobs. */
@@ -476,6 +909,50 @@ export interface KubeconfigDoc {
   users: Array<NamedUser>;
 }
 
+/** A Flux Kustomization. */
+export interface Kustomization {
+  /** Name, namespace, uid, generation. */
+  metadata?: FluxObjectMeta | null;
+  /** What to apply. */
+  spec?: KustomizationSpec | null;
+  /** Where it stands. */
+  status?: KustomizationStatus | null;
+}
+
+/** The source a Kustomization applies (Flux `sourceRef`). */
+export interface KustomizationSourceRef {
+  /** `GitRepository`, `OCIRepository` or `Bucket` (required). */
+  kind?: string;
+  /** The source's name (required). */
+  name?: string;
+}
+
+/** A Flux Kustomization's spec. */
+export interface KustomizationSpec {
+  /** How often to reconcile, a Go duration. */
+  interval?: string | null;
+  /** Path of the `kustomization.yaml` in the source. */
+  path?: string | null;
+  /** Whether removed objects are garbage-collected. */
+  prune?: boolean | null;
+  /** The source to apply. */
+  sourceRef?: KustomizationSourceRef | null;
+  /** Namespace set on (or overriding) every applied object. */
+  targetNamespace?: string | null;
+  /** Timeout of validation, apply and health checks, a Go duration. */
+  timeout?: string | null;
+}
+
+/** A Flux Kustomization's status. */
+export interface KustomizationStatus {
+  /** Conditions (free-form Kubernetes conditions). */
+  conditions?: Array<unknown> | null;
+  /** The revision last attempted. */
+  lastAttemptedRevision?: string | null;
+  /** The generation last reconciled. */
+  observedGeneration?: number | null;
+}
+
 /** Query of `addons.list`: the add-on instances of one cluster. */
 export interface ListAddonInstancesQuery {
   /** Only instances of this add-on template. */
@@ -484,6 +961,20 @@ export interface ListAddonInstancesQuery {
   cluster_id: string;
   /** `"true"`: the add-on status as stored by the service rather than read live. */
   is_database_status?: string | null;
+}
+
+/** Query of `addons.list_templates`: the add-on catalogue, filtered. */
+export interface ListAddonTemplatesQuery {
+  /** Only this template. */
+  addon_template_name?: string | null;
+  /** Only versions newer than this one (what an instance at this version can be upgraded to). */
+  base_update_addon_version?: string | null;
+  /** Only versions that support this cluster. */
+  cluster_id?: string | null;
+  /** `"true"`: only each template's newest version. */
+  newest?: string | null;
+  /** Only this package version. */
+  version?: string | null;
 }
 
 /** Query of `clusters.list`. */
@@ -508,10 +999,50 @@ export interface ListClustersQuery {
   order_by?: string | null;
 }
 
+/** Query of `gitops.list_config_sets`. */
+export interface ListConfigSetsQuery {
+  /** Only the config sets of this cluster (the official SDKs require it; the emulator lists every cluster's without it). */
+  clusterid?: string | null;
+  /** Page size; -1 (the default) means all. */
+  limit?: number | null;
+  /** Offset of the first item. */
+  offset?: number | null;
+  /** `desc` (default) or `asc`. */
+  order?: string | null;
+  /** `create_at` (default) or `update_at`. */
+  order_by?: string | null;
+}
+
 /** Query of `clusters.list_managed`. */
 export interface ListManagedQuery {
   /** Only CCE clusters not registered to UCS yet. */
   unregister?: boolean | null;
+}
+
+/** Query of `policies.list_jobs`. */
+export interface ListPolicyJobsQuery {
+  /** The job kind (`EnablePolicy` when not given; see `POLICY_JOB_KINDS`). */
+  kind?: string | null;
+}
+
+/** Query of `gitops.list_repos` (the same parameters as the config set list). */
+export interface ListReposQuery {
+  /** Only the repositories of this cluster. */
+  clusterid?: string | null;
+  /** Page size; -1 (the default) means all. */
+  limit?: number | null;
+  /** Offset of the first item. */
+  offset?: number | null;
+  /** `desc` (default) or `asc`. */
+  order?: string | null;
+  /** `create_at` (default) or `update_at`. */
+  order_by?: string | null;
+}
+
+/** A reference to an object of the same namespace (the credentials' Secret). */
+export interface LocalObjectReference {
+  /** The object's name. */
+  name?: string | null;
 }
 
 /** A secret in the cluster. */
@@ -598,6 +1129,66 @@ export interface ObjectMeta {
   updateTimestamp?: string | null;
 }
 
+/** On-premise cluster releases. */
+export interface OnPremisesConfig {
+  /** One entry per release and architecture. */
+  versionsInfo: Array<OnPremisesVersionInfo>;
+}
+
+/** One on-premise release. */
+export interface OnPremisesVersionInfo {
+  /** CPU architecture (`x86_64`, `aarch64`). */
+  arch?: string | null;
+  /** Path of the image package. */
+  imagesPackagePath?: string | null;
+  /** Kubernetes version. */
+  kubernetesVersion?: string | null;
+  /** OBS endpoint of the packages. */
+  obsEndpoint?: string | null;
+  /** Path of the software package. */
+  packagePath?: string | null;
+  /** Release version. */
+  releaseVersion?: string | null;
+  /** The version it upgrades to. */
+  targetVersion?: string | null;
+  /** Where the `ucs-ctl` tool is downloaded from. */
+  ucsctlDownloadURL?: string | null;
+}
+
+/** A Karmada `OverridePolicy` (policy.karmada.io/v1alpha1). The official models have no `metadata` here; it is read and written when present (Karmada's objects have one). */
+export interface OverridePolicy {
+  /** `policy.karmada.io/v1alpha1`. */
+  apiVersion?: string | null;
+  /** `OverridePolicy`. */
+  kind?: string | null;
+  /** Name and namespace (the workload's namespace). */
+  metadata?: WorkloadMeta | null;
+  /** What is overridden. */
+  spec?: OverrideSpec | null;
+}
+
+/** An override policy's spec. */
+export interface OverrideSpec {
+  /** The override rules (free-form: `plaintext`, `imageOverrider`, ...). */
+  overriders?: unknown;
+  /** The resources it applies to (the workload when empty). */
+  resourceSelectors?: Array<ResourceSelector> | null;
+}
+
+/** Config set counts by status, over every cluster. */
+export interface OverviewReconcileStatus {
+  /** Config sets. */
+  configSetTotalNum?: number | null;
+  /** Failed ones. */
+  failedStatusNum?: number | null;
+  /** Healthy ones. */
+  healthStatusNum?: number | null;
+  /** Ones being reconciled. */
+  progressingStatusNum?: number | null;
+  /** Ones of unknown status. */
+  unknownStatusNum?: number | null;
+}
+
 /** Paging and ordering shared by the fleet and rule lists. */
 export interface PageQuery {
   /** Page size; -1 (the service default) means all. */
@@ -608,6 +1199,228 @@ export interface PageQuery {
   order?: string | null;
   /** `create_at` or `update_at`. */
   order_by?: string | null;
+}
+
+/** Where a policy places resources. */
+export interface Placement {
+  /** The clusters chosen or excluded by name. */
+  clusterAffinity?: ClusterAffinity | null;
+  /** Cluster taints tolerated. */
+  clusterTolerations?: Array<ClusterToleration> | null;
+  /** How replicas divide among clusters (free-form). */
+  replicaScheduling?: unknown;
+}
+
+/** One cluster's audit (`UcsStatusViolation`). */
+export interface PolicyAudit {
+  /** When. */
+  auditTimestamp?: string | null;
+  /** Requests denied (free-form `StatusEvent`). */
+  clusterEvents: Array<unknown>;
+  /** The audited cluster. */
+  clusterID?: string | null;
+  /** Objects in violation (free-form `StatusViolation`: kind, name, namespace, message, ...). */
+  clusterViolations: Array<unknown>;
+  /** Requests warned about (free-form `StatusEvent`). */
+  warnEvents: Array<unknown>;
+}
+
+/** A Gatekeeper constraint (`Constraint`). */
+export interface PolicyConstraint {
+  /** `constraints.gatekeeper.sh/v1beta1`. */
+  apiVersion?: string | null;
+  /** The template's kind, e.g. `K8sRequiredLabels`. */
+  kind?: string | null;
+  /** Its name. */
+  metadata?: ObjectMeta | null;
+  /** What it enforces. */
+  spec?: PolicyConstraintSpec | null;
+}
+
+/** `ConstraintSpec`. */
+export interface PolicyConstraintSpec {
+  /** `deny` or `warn`. */
+  enforcementAction?: string | null;
+  /** Which objects it applies to. */
+  match?: PolicyMatch | null;
+  /** The definition's parameters. */
+  parameters: unknown;
+}
+
+/** One policy definition: a Gatekeeper `ConstraintTemplate` (`UcsConstraintTemplate`). */
+export interface PolicyDefinition {
+  /** API version. */
+  apiVersion?: string | null;
+  /** `ConstraintTemplate`. */
+  kind?: string | null;
+  /** Id (`uid`), name and tags (annotation `tag`). */
+  metadata: ObjectMeta;
+  /** The template: its CRD (parameter schema) and Rego targets (free-form). */
+  spec: unknown;
+}
+
+/** The policy definitions (constraint templates). */
+export interface PolicyDefinitionList {
+  /** `v1`. */
+  apiVersion?: string | null;
+  /** The definitions. */
+  items: Array<PolicyDefinition>;
+  /** `List`. */
+  kind?: string | null;
+}
+
+/** One policy instance (`UcsConstraint`): a definition applied to a cluster or a fleet. */
+export interface PolicyInstance {
+  /** API version. */
+  apiVersion?: string | null;
+  /** `PolicyInstance`. */
+  kind?: string | null;
+  /** Id, name and timestamps. */
+  metadata: ObjectMeta;
+  /** What it applies, where. */
+  spec?: PolicyInstanceSpec | null;
+  /** Audit results. */
+  status?: PolicyInstanceStatus | null;
+}
+
+/** The policy instances (constraints) of the account. */
+export interface PolicyInstanceList {
+  /** `v1`. */
+  apiVersion?: string | null;
+  /** The instances. */
+  items: Array<PolicyInstance>;
+  /** `List`. */
+  kind?: string | null;
+}
+
+/** Body of the policy instance create and update calls (`UcsConstraintRequest`). */
+export interface PolicyInstanceRequest {
+  /** The policy definition (constraint template) id; required to create. */
+  constraintTemplateID?: string | null;
+  /** `deny` or `warn`. */
+  enforcementAction?: string | null;
+  /** The namespaces it applies to (none: every namespace). */
+  namespaces?: Array<string> | null;
+  /** The definition's parameters (free-form, as its schema says). */
+  parameters?: unknown;
+}
+
+/** `UcsConstraintSpec`. */
+export interface PolicyInstanceSpec {
+  /** The Gatekeeper constraint sent to the clusters. */
+  constraint?: PolicyConstraint | null;
+  /** The policy definition's id. */
+  constraintTemplateID?: string | null;
+  /** The account (domain) id. */
+  domainID?: string | null;
+  /** The cluster or fleet id. */
+  targetID?: string | null;
+  /** `cluster` or `fleet`. */
+  targetScope?: string | null;
+}
+
+/** `UcsConstraintStatus`. */
+export interface PolicyInstanceStatus {
+  /** The audit of each cluster. */
+  violations: Array<PolicyAudit>;
+}
+
+/** A policy job (`UcsJob`) and its tasks. */
+export interface PolicyJob {
+  /** API version. */
+  apiVersion?: string | null;
+  /** `Job`. */
+  kind?: string | null;
+  /** Id and timestamps. */
+  metadata?: ObjectMeta | null;
+  /** What it does. */
+  spec?: PolicyJobSpec | null;
+  /** Where it is. */
+  status?: PolicyJobStatus | null;
+}
+
+/** The answer of the calls that start a policy job: its id (see `policies.wait_job`). */
+export interface PolicyJobCreated {
+  /** The job's id. */
+  jobID?: string | null;
+}
+
+/** Policy jobs of one kind. */
+export interface PolicyJobList {
+  /** `v1`. */
+  apiVersion?: string | null;
+  /** The jobs, oldest first. */
+  items: Array<PolicyJob>;
+  /** `List`. */
+  kind?: string | null;
+}
+
+/** `UcsJobSpec`. */
+export interface PolicyJobSpec {
+  /** The account (domain) id. */
+  domainID?: string | null;
+  /** Extra parameters (free-form). */
+  extendParam: unknown;
+  /** `create` or `retry`. */
+  operation?: string | null;
+  /** The objects it concerns (`clusterID`, `clusterGroupID`, `policyInstanceID`, ...). */
+  relatedObjects?: Record<string, string> | null;
+  /** The tasks, in the order they run. */
+  taskList: Array<PolicyTask>;
+  /** The job kind (`EnablePolicy`, ...). */
+  type?: string | null;
+  /** How long the job may run, in seconds. */
+  waitTimeOut?: number | null;
+}
+
+/** `UcsJobStatus` / `UcsTaskStatus`. */
+export interface PolicyJobStatus {
+  /** When it ended, kept as sent. */
+  finishTime?: string | null;
+  /** Why. */
+  reason?: string | null;
+  /** When it started, kept as sent. */
+  startTime?: string | null;
+  /** `Pending`, `Running`, `Succeeded`, `Failed` or `TimedOut`. */
+  status?: string | null;
+}
+
+/** `Match`. */
+export interface PolicyMatch {
+  /** Resource kinds (preset by the service; free-form `{apiGroups, kinds}` objects). */
+  kinds?: Array<unknown> | null;
+  /** Namespaces. */
+  namespaces?: Array<string> | null;
+}
+
+/** One task of a policy job (`UcsTask`). */
+export interface PolicyTask {
+  /** API version. */
+  apiVersion?: string | null;
+  /** `Task`. */
+  kind?: string | null;
+  /** Id. */
+  metadata?: ObjectMeta | null;
+  /** What it does. */
+  spec?: PolicyTaskSpec | null;
+  /** Where it is. */
+  status?: PolicyJobStatus | null;
+}
+
+/** `UcsTaskSpec`. */
+export interface PolicyTaskSpec {
+  /** The job it belongs to. */
+  jobID?: string | null;
+  /** `parallel` or `serial`. */
+  runway?: string | null;
+  /** What it runs on (a cluster id). */
+  target?: string | null;
+  /** `cluster` or `fleet`. */
+  targetType?: string | null;
+  /** The task type (`InstallGatekeeper`, ...). */
+  type?: string | null;
+  /** How long it may run, in seconds. */
+  waitTimeOut?: number | null;
 }
 
 /** A phase change seen by `wait_federation`. */
@@ -622,6 +1435,124 @@ export interface ProgressEvent {
   previous_phase?: string | null;
   /** The reason given with it. */
   reason: string;
+}
+
+/** A Karmada `PropagationPolicy` (policy.karmada.io/v1alpha1). */
+export interface PropagationPolicy {
+  /** `policy.karmada.io/v1alpha1`. */
+  apiVersion?: string | null;
+  /** `PropagationPolicy`. */
+  kind?: string | null;
+  /** Name and namespace (the workload's namespace). */
+  metadata?: WorkloadMeta | null;
+  /** What propagates where. */
+  spec?: PropagationSpec | null;
+}
+
+/** A propagation policy's spec. */
+export interface PropagationSpec {
+  /** Which clusters. */
+  placement?: Placement | null;
+  /** Priority among policies (default 0). */
+  priority?: number | null;
+  /** Whether the resources they reference propagate too. */
+  propagateDeps?: boolean | null;
+  /** The resources it propagates (the workload when empty). */
+  resourceSelectors?: Array<ResourceSelector> | null;
+  /** Scheduler (default `default-scheduler`). */
+  schedulerName?: string | null;
+}
+
+/** One resource type's quota. The official models carry the numbers as strings; numbers are read too. */
+export interface QuotaResource {
+  /** The largest limit that can be set. */
+  max?: string | null;
+  /** The smallest limit that can be set. */
+  min?: string | null;
+  /** The limit. */
+  quota?: string | null;
+  /** `cluster`, `clustergroup`, `rule` or `federation`. */
+  type?: string | null;
+  /** Unit (`count`). */
+  unit?: string | null;
+  /** How many are in use. */
+  used?: string | null;
+}
+
+/** The quota of each resource type. */
+export interface QuotaResources {
+  /** One entry per type. */
+  resources: Array<QuotaResource>;
+}
+
+/** Answer of `account.get_quota`. */
+export interface Quotas {
+  /** The quotas (the official `CommonQuotas`). */
+  quotas: QuotaResources;
+}
+
+/** A record set as the service answers it. */
+export interface RecordSet {
+  /** Creation time. */
+  create_at?: string | null;
+  /** Whether the zone made it (its SOA and NS sets). */
+  default?: boolean | null;
+  /** Description. */
+  description?: string | null;
+  /** Record set id. */
+  id: string;
+  /** Resolution line id. */
+  line: string;
+  /** The domain name. */
+  name: string;
+  /** The project owning the zone. */
+  project_id?: string | null;
+  /** The values. */
+  records: Array<string>;
+  /** Seconds resolvers cache the answer. */
+  ttl: number;
+  /** `A` or `CNAME`. */
+  type?: string | null;
+  /** Update time. */
+  update_at?: string | null;
+  /** Weight. */
+  weight: number;
+  /** The zone it belongs to. */
+  zone_id?: string | null;
+  /** The zone's name. */
+  zone_name?: string | null;
+}
+
+/** Links of a record set list. */
+export interface RecordSetLinks {
+  /** The next page. */
+  next?: string | null;
+  /** This list. */
+  self?: string | null;
+}
+
+/** Answer of `traffic.list_record_sets`. */
+export interface RecordSetList {
+  /** Links to this page and the next. */
+  links?: RecordSetLinks | null;
+  /** The count. */
+  metadata?: RecordSetListMeta | null;
+  /** The record sets. */
+  recordsets: Array<RecordSet>;
+}
+
+/** The count of a record set list. */
+export interface RecordSetListMeta {
+  /** How many record sets there are. */
+  total_count?: number | null;
+}
+
+/** The zone `traffic.create_record_sets` writes to. The table's rows have no header slot, so this sits in the query slot, but the core sends its fields as the `X-Zone-Project-ID` and `X-Zone-ID` headers, never as query parameters. Both are required. */
+export interface RecordSetZone {
+  /** The DNS zone (header `X-Zone-ID`). */
+  x_zone_id: string;
+  /** The project owning the DNS zone (header `X-Zone-Project-ID`). */
+  x_zone_project_id: string;
 }
 
 /** Body of `clusters.register` (reference 3.1.3). */
@@ -686,6 +1617,56 @@ export interface RegisterFleetSpec {
   clusterIds?: Array<string> | null;
   /** Description. */
   description?: string | null;
+}
+
+/** A Karmada `ResourceBinding` (work.karmada.io/v1alpha2): a resource and its target clusters. */
+export interface ResourceBinding {
+  /** `work.karmada.io/v1alpha2`. */
+  apiVersion?: string | null;
+  /** `ResourceBinding`. */
+  kind?: string | null;
+  /** Name (`<workload>-<kind>`), namespace, the policy's labels. */
+  metadata?: WorkloadMeta | null;
+  /** The resource and its clusters. */
+  spec?: ResourceBindingSpec | null;
+  /** Scheduling conditions. */
+  status?: ResourceBindingStatus | null;
+}
+
+/** A resource binding's spec. */
+export interface ResourceBindingSpec {
+  /** The member clusters it goes to. */
+  clusters?: Array<TargetCluster> | null;
+  /** The policy's placement. */
+  placement?: Placement | null;
+  /** Whether referenced resources propagate too. */
+  propagateDeps?: boolean | null;
+  /** What each replica needs (free-form). */
+  replicaRequirements?: unknown;
+  /** Replicas of the resource. */
+  replicas?: number | null;
+  /** The bound resource's reference (free-form: apiVersion, kind, namespace, name, uid). */
+  resource?: unknown;
+}
+
+/** A resource binding's status. */
+export interface ResourceBindingStatus {
+  /** Conditions (free-form `ConditionStatus` objects). */
+  conditions?: Array<unknown> | null;
+  /** The generation the scheduler last saw. */
+  schedulerObservedGeneration?: number | null;
+}
+
+/** Selects resources by API version, kind, namespace and name. */
+export interface ResourceSelector {
+  /** API version of the resources. */
+  apiVersion?: string | null;
+  /** Their kind. */
+  kind?: string | null;
+  /** Their name (all of the kind when absent). */
+  name?: string | null;
+  /** Their namespace. */
+  namespace?: string | null;
 }
 
 /** Resource totals: maps of arbitrary JSON. */
@@ -766,6 +1747,42 @@ export interface RuleSpec {
   type?: string | null;
 }
 
+/** Answer of `account.list_server_configs`: what the service offers on-premise clusters and federations. */
+export interface ServerConfigs {
+  /** Federation (Karmada) versions. */
+  federations?: ServerFederationConfig | null;
+  /** On-premise cluster releases. */
+  onpremises?: OnPremisesConfig | null;
+}
+
+/** Federation versions. */
+export interface ServerFederationConfig {
+  /** One entry per current version. */
+  versionsInfo: Array<ServerFederationVersionInfo>;
+}
+
+/** One federation version (the official models spell the key `FederationVersion`). */
+export interface ServerFederationVersion {
+  /** The version (`v1.11.1`). */
+  FederationVersion?: string | null;
+}
+
+/** A federation version and the versions it can be upgraded to. */
+export interface ServerFederationVersionInfo {
+  /** The version. */
+  currentVersion?: ServerFederationVersion | null;
+  /** Upgrade targets. */
+  targetVersions: Array<ServerFederationVersion>;
+}
+
+/** Query of `addons.get`. */
+export interface ShowAddonInstanceQuery {
+  /** The cluster the instance must belong to (checked against the instance's when given). */
+  cluster_id?: string | null;
+  /** `"true"`: the add-on status as stored by the service rather than read live. */
+  is_database_status?: string | null;
+}
+
 /** Answer of `clusters.supported_versions`. */
 export interface SupportedVersions {
   /** Kubernetes versions that can be registered. */
@@ -782,6 +1799,42 @@ export interface Taint {
   timeadded?: string | null;
   /** Value. */
   value?: string | null;
+}
+
+/** One member cluster a binding targets. */
+export interface TargetCluster {
+  /** The cluster's name. */
+  name?: string | null;
+  /** Replicas there: a string in the official models, a number in Karmada; both read. */
+  replicas?: string | null;
+}
+
+/** A federated workload (official `MutiWorkload`): the Kubernetes object to deploy and the Karmada policies that propagate and override it. The body of create and update, and the answer of get. */
+export interface UnitedWorkload {
+  /** The kind's API version (`apps/v1`, `v1`, ...). */
+  apiVersion?: string | null;
+  /** `Deployment`, `Service`, `Ingress`, `ConfigMap`, `Secret`, `Job`, `StatefulSet`, `DaemonSet` or `PersistentVolumeClaim`. */
+  kind?: string | null;
+  /** Name, namespace, labels of the workload. */
+  metadata?: WorkloadMeta | null;
+  /** Per-cluster changes to the workload. */
+  overridePolicy?: OverridePolicy | null;
+  /** How the workload propagates to the fleet's clusters. */
+  propagationPolicy?: PropagationPolicy | null;
+  /** Where Karmada placed it (answers only; ignored in bodies). */
+  resourceBinding?: ResourceBinding | null;
+  /** The Kubernetes object to deploy (free-form; a `Secret`'s data is in here). */
+  template?: unknown;
+}
+
+/** Query of `fleets.get_united_workload` and `fleets.delete_united_workload`: which workload. */
+export interface UnitedWorkloadQuery {
+  /** The workload's kind: `Deployment`, `Service`, `Ingress`, `ConfigMap`, `Secret`, `Job`, `StatefulSet`, `DaemonSet` or `PersistentVolumeClaim` (required). */
+  kind: string;
+  /** Its name (optional in the official SDKs; required here, the answer is one workload). */
+  name: string;
+  /** Its namespace (the service's default: `default`). */
+  namespace?: string | null;
 }
 
 /** Body of `clusters.update` (reference 3.1.4). */
@@ -806,10 +1859,42 @@ export interface UpdateClusterSpec {
   workerConfig?: WorkerConfig | null;
 }
 
+/** Body of `gitops.update_config_set`: the fields given change, the others stay. */
+export interface UpdateConfigSet {
+  /** HelmRelease spec (free-form; not supported by the service). */
+  helmReleaseSpec?: unknown;
+  /** The Kustomization fields to change. */
+  kustomizationSpec?: KustomizationSpec | null;
+  /** Name (must be the current one when given). */
+  name?: string | null;
+  /** Namespace (must be the current one when given). */
+  namespace?: string | null;
+}
+
 /** Body of `fleets.update_description`. */
 export interface UpdateDescription {
   /** The new description. */
   description: string;
+}
+
+/** Body of `policies.update_definition` (`UcsConstraintTemplateTagRequest`). */
+export interface UpdatePolicyDefinition {
+  /** The definition's tags, `;`-separated. */
+  tag?: string | null;
+}
+
+/** Body of `gitops.update_repo`: the fields given change, the others stay. */
+export interface UpdateRepo {
+  /** The fields of the spec to change. */
+  gitRepositorySpec?: GitRepositorySpec | null;
+  /** Repository name (must be the current one when given: a GitRepository is not renamed). */
+  name?: string | null;
+  /** Namespace (must be the current one when given). */
+  namespace?: string | null;
+  /** `GitRepository` (the only type supported). */
+  repoType?: string | null;
+  /** New credentials. */
+  secretInfo?: GitOpsSecretInfo | null;
 }
 
 /** Body of `rules.update`. */
@@ -824,10 +1909,44 @@ export interface UpdateZones {
   dnsSuffix?: Array<string>;
 }
 
+/** Body of `fleets.upgrade_federation` (official `UpgradeFederationRequestBody`). */
+export interface UpgradeFederation {
+  /** The version to upgrade to (`v1.10.7-t1023`); the newest when absent. */
+  targetVersion?: string | null;
+}
+
 /** Worker nodes of a multi-cloud cluster. */
 export interface WorkerConfig {
   /** Node count. */
   replicas?: number | null;
   /** Update strategy. */
   strategy?: NodeUpgradeStrategy | null;
+}
+
+/** Kubernetes object metadata as the official workload models spell it (`ObjectMeta`, with `namespace`, `resourceVersion` and `generation`). */
+export interface WorkloadMeta {
+  /** Annotations. */
+  annotations?: Record<string, string> | null;
+  /** Creation time, kept as sent. */
+  creationTimestamp?: string | null;
+  /** Name prefix when no name is given. */
+  generateName?: string | null;
+  /** The spec's generation: a string in the official models, a number in Kubernetes; both read. */
+  generation?: string | null;
+  /** Labels. */
+  labels?: Record<string, string> | null;
+  /** Field ownership records (free-form). */
+  managedFields?: Array<unknown> | null;
+  /** Name. */
+  name?: string | null;
+  /** Namespace. */
+  namespace?: string | null;
+  /** Owners (free-form). */
+  ownerReferences?: Array<unknown> | null;
+  /** The object's resource version. */
+  resourceVersion?: string | null;
+  /** Object id (set by the service). */
+  uid?: string | null;
+  /** Update time, kept as sent. */
+  updateTimestamp?: string | null;
 }

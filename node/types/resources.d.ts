@@ -37,6 +37,10 @@ export interface Clusters {
   joinFleet(clusterId: string, body: m.JoinFleet, options?: CallOptions): Promise<void>;
   /** Removes the cluster from its fleet. `POST /v1/clusters/{clusterid}/unjoin` */
   leaveFleet(clusterId: string, options?: CallOptions): Promise<void>;
+  /** A kubeconfig for the cluster's API server through UCS (the cluster must be available). `POST /v1/clusters/{clusterid}/kubeconfig` */
+  createKubeconfig(clusterId: string, options?: CallOptions): Promise<m.Kubeconfig>;
+  /** The configuration an on-premise cluster's installation needs. `POST /v1/clusters/{clusterid}/clusterconf` */
+  createConf(clusterId: string, body: m.ClusterConfRequest, options?: CallOptions): Promise<m.ClusterConf>;
 }
 
 /** `client.fleets`. */
@@ -71,6 +75,16 @@ export interface Fleets {
   createFederationConnection(fleetId: string, body: m.FederationConnectionRequest, options?: CallOptions): Promise<m.FederationConnection>;
   /** The federation kubeconfig, once connected. `POST /v1/clustergroups/{clustergroupid}/kubeconfig` */
   downloadFederationKubeconfig(fleetId: string, body: m.DownloadKubeconfigRequest, options?: CallOptions): Promise<m.Kubeconfig>;
+  /** A federated workload (`kind`, `namespace`, `name` in the query) with its Karmada policies and binding. `GET /v1/clustergroups/{clustergroupid}/unitedworkload` */
+  getUnitedWorkload(fleetId: string, query: m.UnitedWorkloadQuery, options?: CallOptions): Promise<m.UnitedWorkload>;
+  /** Creates a federated workload: the object, its PropagationPolicy and OverridePolicy in the federation. `POST /v1/clustergroups/{clustergroupid}/unitedworkload` */
+  createUnitedWorkload(fleetId: string, body: m.UnitedWorkload, options?: CallOptions): Promise<void>;
+  /** Replaces a federated workload and its policies. `PUT /v1/clustergroups/{clustergroupid}/unitedworkload` */
+  updateUnitedWorkload(fleetId: string, body: m.UnitedWorkload, options?: CallOptions): Promise<void>;
+  /** Deletes a federated workload (`kind`, `namespace`, `name` in the query), its policies and bindings. `DELETE /v1/clustergroups/{clustergroupid}/unitedworkload` */
+  deleteUnitedWorkload(fleetId: string, query: m.UnitedWorkloadQuery, options?: CallOptions): Promise<void>;
+  /** Upgrades the fleet's federation to `targetVersion` (the newest when absent). `POST /v1/clustergroups/{clustergroupid}/federations/upgrade` */
+  upgradeFederation(fleetId: string, body: m.UpgradeFederation, options?: CallOptions): Promise<m.FederationUpgrade>;
   /** Polls federation_progress until the job succeeds, fails or the timeout passes. */
   waitFederation(fleetId: string, options?: WaitOptions): Promise<m.Job>;
 }
@@ -93,6 +107,110 @@ export interface Rules {
 export interface Addons {
   /** The add-on instances of a cluster (`cluster_id` in the query). `GET /v1/addons` */
   list(query: m.ListAddonInstancesQuery, options?: CallOptions): Promise<m.AddonInstanceList>;
+  /** Installs an add-on of the catalogue in a cluster. `POST /v1/addons` */
+  create(body: m.AddonInstance, options?: CallOptions): Promise<m.AddonInstance>;
+  /** One add-on instance. `GET /v1/addons/{id}` */
+  get(addonId: string, query?: m.ShowAddonInstanceQuery, options?: CallOptions): Promise<m.AddonInstance>;
+  /** Upgrades (`spec.version`) or reconfigures (`spec.values`) an add-on instance. `PUT /v1/addons/{id}` */
+  update(addonId: string, body: m.AddonInstance, options?: CallOptions): Promise<m.AddonInstance>;
+  /** Uninstalls an add-on instance. `DELETE /v1/addons/{id}` */
+  delete(addonId: string, query?: m.DeleteAddonInstanceQuery, options?: CallOptions): Promise<void>;
+  /** The add-on catalogue: templates and their versions. `GET /v1/addontemplates` */
+  listTemplates(query?: m.ListAddonTemplatesQuery, options?: CallOptions): Promise<m.AddonTemplateList>;
+}
+
+/** `client.policies`. */
+export interface Policies {
+  /** Starts enabling policy on a cluster (`retry=true` retries a failed enabling); answers the job id (see wait_job). `POST /v1/clusters/{clusterid}/policy` */
+  enableCluster(clusterId: string, query?: m.EnablePolicyQuery, options?: CallOptions): Promise<m.PolicyJobCreated>;
+  /** Starts disabling policy on a cluster; its policy instances go with it. `DELETE /v1/clusters/{clusterid}/policy` */
+  disableCluster(clusterId: string, options?: CallOptions): Promise<m.PolicyJobCreated>;
+  /** Applies a policy definition to a cluster. `POST /v1/clusters/{clusterid}/policyinstance` */
+  createClusterInstance(clusterId: string, body: m.PolicyInstanceRequest, options?: CallOptions): Promise<m.PolicyJobCreated>;
+  /** Starts enabling policy on a fleet (`retry=true` retries a failed enabling). `POST /v1/clustergroups/{clustergroupid}/policy` */
+  enableFleet(fleetId: string, query?: m.EnablePolicyQuery, options?: CallOptions): Promise<m.PolicyJobCreated>;
+  /** Starts disabling policy on a fleet. `DELETE /v1/clustergroups/{clustergroupid}/policy` */
+  disableFleet(fleetId: string, options?: CallOptions): Promise<m.PolicyJobCreated>;
+  /** Applies a policy definition to a fleet. `POST /v1/clustergroups/{clustergroupid}/policyinstance` */
+  createFleetInstance(fleetId: string, body: m.PolicyInstanceRequest, options?: CallOptions): Promise<m.PolicyJobCreated>;
+  /** The policy jobs of one kind (`EnablePolicy` by default). `GET /v1/policy/jobs` */
+  listJobs(query?: m.ListPolicyJobsQuery, options?: CallOptions): Promise<m.PolicyJobList>;
+  /** One policy job and its tasks. `GET /v1/policy/jobs/{jobid}` */
+  getJob(jobId: string, options?: CallOptions): Promise<m.PolicyJob>;
+  /** The policy definitions (constraint templates). `GET /v1/policydefinitions` */
+  listDefinitions(options?: CallOptions): Promise<m.PolicyDefinitionList>;
+  /** One policy definition. `GET /v1/policydefinitions/{policydefinitionid}` */
+  getDefinition(definitionId: string, options?: CallOptions): Promise<m.PolicyDefinition>;
+  /** Replaces a policy definition's tags (official name misspelt `UpdatePolicyDefination`). `PUT /v1/policydefinitions/{policydefinitionid}` */
+  updateDefinition(definitionId: string, body: m.UpdatePolicyDefinition, options?: CallOptions): Promise<m.PolicyDefinition>;
+  /** Every policy instance of the account. `GET /v1/policyinstances` */
+  listInstances(options?: CallOptions): Promise<m.PolicyInstanceList>;
+  /** One policy instance. `GET /v1/policyinstances/{policyinstanceid}` */
+  getInstance(instanceId: string, options?: CallOptions): Promise<m.PolicyInstance>;
+  /** Changes a policy instance's action, namespaces or parameters. `PUT /v1/policyinstances/{policyinstanceid}` */
+  updateInstance(instanceId: string, body: m.PolicyInstanceRequest, options?: CallOptions): Promise<m.PolicyJobCreated>;
+  /** Deletes a policy instance. `DELETE /v1/policyinstances/{policyinstanceid}` */
+  deleteInstance(instanceId: string, options?: CallOptions): Promise<m.PolicyJobCreated>;
+  /** Polls get_job until the policy job succeeds, fails (JobFailedError) or the timeout passes. */
+  waitJob(jobId: string, options?: WaitOptions): Promise<m.PolicyJob>;
+}
+
+/** `client.account`. */
+export interface Account {
+  /** The limits and use of clusters, fleets, rules and federations of the caller's account. `GET /v1/maintenance/quota/{domainid}` */
+  getQuota(domainId: string, options?: CallOptions): Promise<m.Quotas>;
+  /** The on-premise releases and federation versions on offer. `GET /v1/serverconfig` */
+  listServerConfigs(options?: CallOptions): Promise<m.ServerConfigs>;
+}
+
+/** `client.traffic`. */
+export interface Traffic {
+  /** The account's record sets, every zone. `GET /v1/traffic/recordsets` */
+  listRecordSets(options?: CallOptions): Promise<m.RecordSetList>;
+  /** Creates record sets in a zone: the query's two fields are sent as the `X-Zone-Project-ID` and `X-Zone-ID` headers, not as query parameters. `POST /v1/traffic/recordsets` */
+  createRecordSets(body: m.CreateRecordSet[], query: m.RecordSetZone, options?: CallOptions): Promise<Array<m.RecordSet>>;
+}
+
+/** `client.gitops`. */
+export interface Gitops {
+  /** Enables GitOps (installs Flux) on a cluster; answers the job. `POST /v1/clusters/{clusterid}/gitops` */
+  enable(clusterId: string, query?: m.EnableGitOpsQuery, options?: CallOptions): Promise<m.GitOpsJob>;
+  /** The cluster's GitOps status: its Flux controller pods. `GET /v1/clusters/{clusterid}/gitops` */
+  status(clusterId: string, options?: CallOptions): Promise<m.GitOpsStatus>;
+  /** Disables GitOps on a cluster (its repositories and config sets go with it). `DELETE /v1/clusters/{clusterid}/gitops` */
+  disable(clusterId: string, options?: CallOptions): Promise<m.GitOpsJob>;
+}
+
+/** `client.configsets`. */
+export interface Configsets {
+  /** One page of config sets (`clusterid` filters). `GET /v1/configsets` */
+  list(query?: m.ListConfigSetsQuery, options?: CallOptions): Promise<m.ConfigSetList>;
+  /** Every item, page after page (`limit` is the page size). */
+  iter(query?: m.ListConfigSetsQuery, options?: CallOptions): AsyncIterableIterator<m.ConfigSet>;
+  /** Creates a config set applying one of the cluster's repositories. `POST /v1/configsets` */
+  create(body: m.CreateConfigSet, options?: CallOptions): Promise<m.Created>;
+  /** One config set. `GET /v1/configsets/{configsetid}` */
+  get(configSetId: string, options?: CallOptions): Promise<m.ConfigSet>;
+  /** Changes a config set's Kustomization. `PUT /v1/configsets/{configsetid}` */
+  update(configSetId: string, body: m.UpdateConfigSet, options?: CallOptions): Promise<void>;
+  /** Deletes a config set. `DELETE /v1/configsets/{configsetid}` */
+  delete(configSetId: string, options?: CallOptions): Promise<void>;
+  /** Config set counts by status, per cluster with GitOps enabled. `GET /v1/configsets/statistics` */
+  statistics(query?: m.PageQuery, options?: CallOptions): Promise<m.GitOpsStatistics>;
+}
+
+/** `client.repos`. */
+export interface Repos {
+  /** One page of source repositories (`clusterid` filters). `GET /v1/configsets/repos` */
+  list(query?: m.ListReposQuery, options?: CallOptions): Promise<m.GitOpsRepoList>;
+  /** Every item, page after page (`limit` is the page size). */
+  iter(query?: m.ListReposQuery, options?: CallOptions): AsyncIterableIterator<m.GitOpsRepo>;
+  /** Creates a source repository (Flux GitRepository). `POST /v1/configsets/repos` */
+  create(body: m.CreateRepo, options?: CallOptions): Promise<m.Created>;
+  /** Changes a source repository. `PUT /v1/configsets/repos/{repoid}` */
+  update(repoId: string, body: m.UpdateRepo, options?: CallOptions): Promise<void>;
+  /** Deletes a source repository no config set uses. `DELETE /v1/configsets/repos/{repoid}` */
+  delete(repoId: string, options?: CallOptions): Promise<void>;
 }
 
 /** `client.hss`. */
@@ -117,11 +235,17 @@ export interface ResourceGroups {
   readonly fleets: Fleets;
   readonly rules: Rules;
   readonly addons: Addons;
+  readonly policies: Policies;
+  readonly account: Account;
+  readonly traffic: Traffic;
+  readonly gitops: Gitops;
+  readonly configsets: Configsets;
+  readonly repos: Repos;
   readonly hss: Hss;
   readonly iam: Iam;
 }
 
-/** Options of `fleets.waitFederation`. */
+/** Options of `fleets.waitFederation` and `policies.waitJob`. */
 export interface WaitOptions extends CallOptions {
   /** Give up after this many milliseconds (default 30 minutes). */
   timeoutMs?: number;

@@ -6,7 +6,7 @@ if TYPE_CHECKING:
     from typing import Any, AsyncIterator, Callable, Dict, Iterator, Optional, Tuple
 
     from . import _native
-    from .types import Job, ProgressEvent
+    from .types import Job, PolicyJob, ProgressEvent
 
 
 def _timeout_ms(timeout: Optional[float]) -> Optional[int]:
@@ -98,4 +98,37 @@ class _AsyncFleetsWaiter:
         be quick (use `loop.call_soon_threadsafe` to touch asyncio objects)."""
         return await self._native.wait_federation_async(
             fleet_id, _timeout_ms(timeout), on_progress
+        )
+
+
+class _PoliciesWaiter:
+    _native: _native.NativeClient
+
+    def wait_job(
+        self,
+        job_id: str,
+        *,
+        timeout: Optional[float] = None,
+        on_progress: Optional[Callable[[ProgressEvent], object]] = None,
+    ) -> PolicyJob:
+        """Polls `get_job` until the policy job succeeds (answers the final job), fails (raises
+        `JobFailedError` naming the task in `sub_job`) or `timeout` seconds pass (raises
+        `TimeoutError`; default 30 minutes). `on_progress(event)` sees each status change."""
+        return self._native.wait_policy_job(job_id, _timeout_ms(timeout), on_progress)
+
+
+class _AsyncPoliciesWaiter:
+    _native: _native.NativeClient
+
+    async def wait_job(
+        self,
+        job_id: str,
+        *,
+        timeout: Optional[float] = None,
+        on_progress: Optional[Callable[[ProgressEvent], object]] = None,
+    ) -> PolicyJob:
+        """The awaitable `wait_job`; `on_progress` runs on a runtime thread, so it should be
+        quick."""
+        return await self._native.wait_policy_job_async(
+            job_id, _timeout_ms(timeout), on_progress
         )

@@ -44,6 +44,18 @@ class NativeClient:
         timeout_ms: Optional[int] = None,
         on_progress: Optional[Callable[[Any], object]] = None,
     ) -> Awaitable[Any]: ...
+    def wait_policy_job(
+        self,
+        job_id: str,
+        timeout_ms: Optional[int] = None,
+        on_progress: Optional[Callable[[Any], object]] = None,
+    ) -> Any: ...
+    def wait_policy_job_async(
+        self,
+        job_id: str,
+        timeout_ms: Optional[int] = None,
+        on_progress: Optional[Callable[[Any], object]] = None,
+    ) -> Awaitable[Any]: ...
 
 @final
 class NativePager:

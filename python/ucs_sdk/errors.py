@@ -85,6 +85,7 @@ __all__ = [
     "InvalidArgumentError",
     "ConfigError",
     "FederationFailedError",
+    "JobFailedError",
     "InternalError",
 ]
 
@@ -133,6 +134,10 @@ class FederationFailedError(UcsError):
     """A federation job ended in a failure phase; `sub_job` names the sub-job that failed."""
 
 
+class JobFailedError(UcsError):
+    """A policy job ended in a failure status; `sub_job` names the task that failed."""
+
+
 class InternalError(UcsError):
     """A bug in the SDK (a Rust panic, caught at the binding's edge before it could end the process); please report it with the message."""
 
@@ -149,6 +154,7 @@ _BY_KIND = {
     "InvalidArgument": InvalidArgumentError,
     "Config": ConfigError,
     "FederationFailed": FederationFailedError,
+    "JobFailed": JobFailedError,
     "Internal": InternalError,
 }
 # --- end of the generated part ---

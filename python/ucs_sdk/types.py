@@ -13,30 +13,65 @@ __all__ = [
     "AddonInstanceList",
     "AddonInstanceSpec",
     "AddonInstanceStatus",
+    "AddonSupportVersion",
+    "AddonTemplate",
+    "AddonTemplateList",
+    "AddonTemplateSpec",
+    "AddonVersion",
     "ApiEnablement",
     "ApiResource",
     "AssociateRules",
     "Cluster",
+    "ClusterAffinity",
+    "ClusterConf",
+    "ClusterConfRequest",
     "ClusterGroup",
     "ClusterGroupCondition",
     "ClusterGroupList",
     "ClusterGroupSpec",
     "ClusterGroupStatus",
     "ClusterList",
+    "ClusterReconcileStatus",
     "ClusterSpec",
     "ClusterStatus",
+    "ClusterToleration",
     "ConditionStatus",
+    "ConfigSet",
+    "ConfigSetList",
     "Content",
+    "CreateConfigSet",
     "CreateMulticloudCluster",
     "CreateMulticloudClusterQuery",
+    "CreateRecordSet",
+    "CreateRepo",
     "CreateRule",
     "Created",
+    "DeleteAddonInstanceQuery",
     "DownloadKubeconfigRequest",
     "EnableFederationQuery",
+    "EnableGitOpsQuery",
+    "EnablePolicyQuery",
     "Endpoint",
     "FederationConnection",
     "FederationConnectionRequest",
     "FederationKubeconfigRequest",
+    "FederationUpgrade",
+    "FluxObjectMeta",
+    "GitOpsClusterInfo",
+    "GitOpsJob",
+    "GitOpsListMeta",
+    "GitOpsPod",
+    "GitOpsPodStatus",
+    "GitOpsRepo",
+    "GitOpsRepoList",
+    "GitOpsSecretInfo",
+    "GitOpsStatistics",
+    "GitOpsStatus",
+    "GitRepository",
+    "GitRepositoryArtifact",
+    "GitRepositoryRef",
+    "GitRepositorySpec",
+    "GitRepositoryStatus",
     "Job",
     "JobSpec",
     "JobStatus",
@@ -45,9 +80,18 @@ __all__ = [
     "KubeContext",
     "Kubeconfig",
     "KubeconfigDoc",
+    "Kustomization",
+    "KustomizationSourceRef",
+    "KustomizationSpec",
+    "KustomizationStatus",
     "ListAddonInstancesQuery",
+    "ListAddonTemplatesQuery",
     "ListClustersQuery",
+    "ListConfigSetsQuery",
     "ListManagedQuery",
+    "ListPolicyJobsQuery",
+    "ListReposQuery",
+    "LocalObjectReference",
     "LocalSecretReference",
     "MulticloudClusterCreated",
     "NameMeta",
@@ -58,13 +102,51 @@ __all__ = [
     "NodeSummary",
     "NodeUpgradeStrategy",
     "ObjectMeta",
+    "OnPremisesConfig",
+    "OnPremisesVersionInfo",
+    "OverridePolicy",
+    "OverrideSpec",
+    "OverviewReconcileStatus",
     "PageQuery",
+    "Placement",
+    "PolicyAudit",
+    "PolicyConstraint",
+    "PolicyConstraintSpec",
+    "PolicyDefinition",
+    "PolicyDefinitionList",
+    "PolicyInstance",
+    "PolicyInstanceList",
+    "PolicyInstanceRequest",
+    "PolicyInstanceSpec",
+    "PolicyInstanceStatus",
+    "PolicyJob",
+    "PolicyJobCreated",
+    "PolicyJobList",
+    "PolicyJobSpec",
+    "PolicyJobStatus",
+    "PolicyMatch",
+    "PolicyTask",
+    "PolicyTaskSpec",
     "ProgressEvent",
+    "PropagationPolicy",
+    "PropagationSpec",
+    "QuotaResource",
+    "QuotaResources",
+    "Quotas",
+    "RecordSet",
+    "RecordSetLinks",
+    "RecordSetList",
+    "RecordSetListMeta",
+    "RecordSetZone",
     "RegisterCluster",
     "RegisterClusterMetadata",
     "RegisterClusterSpec",
     "RegisterFleet",
     "RegisterFleetSpec",
+    "ResourceBinding",
+    "ResourceBindingSpec",
+    "ResourceBindingStatus",
+    "ResourceSelector",
     "ResourceSummary",
     "RollingUpdateNodeUpgradeStrategy",
     "Rule",
@@ -73,14 +155,27 @@ __all__ = [
     "RuleList",
     "RuleNamespace",
     "RuleSpec",
+    "ServerConfigs",
+    "ServerFederationConfig",
+    "ServerFederationVersion",
+    "ServerFederationVersionInfo",
+    "ShowAddonInstanceQuery",
     "SupportedVersions",
     "Taint",
+    "TargetCluster",
+    "UnitedWorkload",
+    "UnitedWorkloadQuery",
     "UpdateCluster",
     "UpdateClusterSpec",
+    "UpdateConfigSet",
     "UpdateDescription",
+    "UpdatePolicyDefinition",
+    "UpdateRepo",
     "UpdateRule",
     "UpdateZones",
+    "UpgradeFederation",
     "WorkerConfig",
+    "WorkloadMeta",
 ]
 
 
@@ -100,17 +195,15 @@ class AddClusters(TypedDict, total=False):
     """Clusters to add (never removes any)."""
 
 
-class _AddonInstanceRequired(TypedDict):
-    metadata: ObjectMeta
-
-
-class AddonInstance(_AddonInstanceRequired, total=False):
+class AddonInstance(TypedDict, total=False):
     """One add-on installed in a cluster."""
 
     apiVersion: Optional[str]
     """`v3`."""
     kind: Optional[str]
     """`Addon`."""
+    metadata: ObjectMeta
+    """Name, uid and timestamps."""
     spec: Optional[AddonInstanceSpec]
     """What is installed."""
     status: Optional[AddonInstanceStatus]
@@ -130,12 +223,7 @@ class AddonInstanceList(_AddonInstanceListRequired, total=False):
     """`List`."""
 
 
-class _AddonInstanceSpecRequired(TypedDict):
-    parameters: Any
-    values: Any
-
-
-class AddonInstanceSpec(_AddonInstanceSpecRequired, total=False):
+class AddonInstanceSpec(TypedDict, total=False):
     """An add-on instance's specification."""
 
     addonTemplateLabels: Optional[List[str]]
@@ -152,25 +240,110 @@ class AddonInstanceSpec(_AddonInstanceSpecRequired, total=False):
     """Description."""
     namespace: Optional[str]
     """Namespace it is installed in."""
+    parameters: Any
+    """Release parameters (free-form)."""
+    values: Any
+    """The add-on's configuration values (free-form)."""
     version: Optional[str]
     """Installed version."""
 
 
-class _AddonInstanceStatusRequired(TypedDict):
-    currentVersion: Any
-
-
-class AddonInstanceStatus(_AddonInstanceStatusRequired, total=False):
+class AddonInstanceStatus(TypedDict, total=False):
     """An add-on instance's status."""
 
     Reason: Optional[str]
     """Why (the official models spell it `Reason`)."""
+    currentVersion: Any
+    """The installed version's details (free-form)."""
     message: Optional[str]
     """Details."""
     status: Optional[str]
     """`running`, `installing`, `abnormal`, ..."""
     targetVersions: Optional[List[str]]
     """Versions it can be upgraded to."""
+
+
+class _AddonSupportVersionRequired(TypedDict):
+    clusterVersion: List[str]
+
+
+class AddonSupportVersion(_AddonSupportVersionRequired, total=False):
+    """Cluster kinds and versions an add-on version supports (the official `SupportVersion`)."""
+
+    category: Optional[str]
+    """Cluster category."""
+    clusterType: Optional[str]
+    """Cluster type (`BareMetal`, `VirtualMachine`, ...)."""
+
+
+class _AddonTemplateRequired(TypedDict):
+    metadata: ObjectMeta
+
+
+class AddonTemplate(_AddonTemplateRequired, total=False):
+    """One add-on of the catalogue and its versions."""
+
+    apiVersion: Optional[str]
+    """`v3`."""
+    kind: Optional[str]
+    """`Addon`."""
+    spec: Optional[AddonTemplateSpec]
+    """What the template offers."""
+
+
+class _AddonTemplateListRequired(TypedDict):
+    items: List[AddonTemplate]
+
+
+class AddonTemplateList(_AddonTemplateListRequired, total=False):
+    """The add-on catalogue."""
+
+    apiVersion: Optional[str]
+    """`v3`."""
+    kind: Optional[str]
+    """`List`."""
+
+
+class _AddonTemplateSpecRequired(TypedDict):
+    versions: List[AddonVersion]
+
+
+class AddonTemplateSpec(_AddonTemplateSpecRequired, total=False):
+    """An add-on template's specification."""
+
+    description: Optional[str]
+    """Description."""
+    labels: Optional[List[str]]
+    """Labels."""
+    logoURL: Optional[str]
+    """Logo URL."""
+    readmeURL: Optional[str]
+    """README URL."""
+    require: Optional[bool]
+    """Whether every cluster must have it."""
+    type: Optional[str]
+    """How it installs: `helm` or `static`."""
+
+
+class _AddonVersionRequired(TypedDict):
+    input: Any
+    supportVersions: List[AddonSupportVersion]
+    translate: Any
+
+
+class AddonVersion(_AddonVersionRequired, total=False):
+    """One version of an add-on template."""
+
+    creationTimestamp: Optional[str]
+    """Creation time."""
+    id: Optional[str]
+    """Package version id."""
+    stable: Optional[bool]
+    """Whether it is a stable version."""
+    updateTimestamp: Optional[str]
+    """Update time."""
+    version: Optional[str]
+    """The version (`3.14.0`)."""
 
 
 class ApiEnablement(TypedDict, total=False):
@@ -211,6 +384,36 @@ class Cluster(TypedDict, total=False):
     """What the cluster is."""
     status: Optional[ClusterStatus]
     """How the cluster is doing."""
+
+
+class ClusterAffinity(TypedDict, total=False):
+    """Clusters chosen or excluded by name."""
+
+    clusterNames: Optional[List[str]]
+    """Only these clusters (all members when absent)."""
+    exclude: Optional[List[str]]
+    """Never these clusters."""
+
+
+ClusterConf = Dict[str, Any]
+"""Answer of `clusters.create_conf`: the installation configuration, a free-form object (the official SDKs model it as a map), kept whole."""
+
+
+class ClusterConfRequest(TypedDict, total=False):
+    """Body of `clusters.create_conf` (the official `RequiredInput`): what an on-premise cluster's installation needs to know. Upper-case wire names, as the official SDKs spell them."""
+
+    ACCESS_EXTERNAL_LOAD_BALANCE: Optional[bool]
+    """Whether an external load balancer fronts the API server."""
+    DNS_SERVER_IP: Optional[str]
+    """The DNS server's IP address."""
+    IAM_DOMAIN_ID: Optional[str]
+    """The account (IAM domain) the cluster belongs to."""
+    NETWORK_CIDR: Optional[str]
+    """The container network's CIDR (`10.0.0.0/16`)."""
+    NTP_SERVER_IP: Optional[str]
+    """The NTP server's IP address."""
+    USERNAME: Optional[str]
+    """The OS user the installer runs as."""
 
 
 class ClusterGroup(TypedDict, total=False):
@@ -291,6 +494,27 @@ class ClusterList(_ClusterListRequired, total=False):
     """Total over all pages."""
 
 
+class ClusterReconcileStatus(TypedDict, total=False):
+    """Config set counts by status in one cluster."""
+
+    clusterID: Optional[str]
+    """The cluster."""
+    configSetTotalNum: Optional[int]
+    """Config sets."""
+    failedStatusNum: Optional[int]
+    """Failed ones."""
+    healthStatusNum: Optional[int]
+    """Healthy ones."""
+    k8sResourceNum: Optional[int]
+    """Kubernetes objects the config sets manage."""
+    progressingStatusNum: Optional[int]
+    """Ones being reconciled."""
+    sourceRepoNum: Optional[int]
+    """Source repositories."""
+    unknownStatusNum: Optional[int]
+    """Ones of unknown status."""
+
+
 class ClusterSpec(TypedDict, total=False):
     """`ClusterSpec` (reference table 3-6)."""
 
@@ -369,6 +593,21 @@ class ClusterStatus(_ClusterStatusRequired, total=False):
     """Resource totals."""
 
 
+class ClusterToleration(TypedDict, total=False):
+    """A cluster taint tolerated (official `Toleration`)."""
+
+    effect: Optional[str]
+    """`NoSchedule`, `PreferNoSchedule` or `NoExecute` (all when empty)."""
+    key: Optional[str]
+    """The taint's key."""
+    operator: Optional[str]
+    """`Exists` or `Equal` (default)."""
+    tolerationSeconds: Optional[int]
+    """How long a `NoExecute` taint is tolerated, in seconds."""
+    value: Optional[str]
+    """The taint's value (empty with `Exists`)."""
+
+
 class ConditionStatus(TypedDict, total=False):
     """A cluster condition."""
 
@@ -386,6 +625,52 @@ class ConditionStatus(TypedDict, total=False):
     """Condition type."""
 
 
+class ConfigSet(TypedDict, total=False):
+    """A config set (the official `ConfigSetResponse` / `ShowConfigSetResponse`)."""
+
+    bucket: Optional[Dict[str, Any]]
+    """Bucket source (free-form)."""
+    clusterInfo: Optional[GitOpsClusterInfo]
+    """The target cluster."""
+    configSetStatus: Optional[str]
+    """`Health`, `Failed`, `Unknown`, `Progressing`."""
+    configSetType: Optional[str]
+    """`Kustomization`."""
+    gitRepository: Optional[GitRepository]
+    """The Git source."""
+    helmChart: Optional[Dict[str, Any]]
+    """Helm chart source (free-form)."""
+    helmRelease: Optional[Dict[str, Any]]
+    """HelmRelease (free-form)."""
+    helmRepository: Optional[Dict[str, Any]]
+    """Helm repository source (free-form)."""
+    kustomization: Optional[Kustomization]
+    """The Kustomization object."""
+    name: Optional[str]
+    """Name."""
+    namespace: Optional[str]
+    """Namespace."""
+    repoName: Optional[str]
+    """The source repository's name."""
+    repoStatus: Optional[str]
+    """The source's status."""
+    secretInfo: Optional[GitOpsSecretInfo]
+    """The authentication mode."""
+    uid: Optional[str]
+    """Config set id."""
+
+
+class _ConfigSetListRequired(TypedDict):
+    items: List[ConfigSet]
+
+
+class ConfigSetList(_ConfigSetListRequired, total=False):
+    """A page of config sets."""
+
+    total: Optional[int]
+    """Total over all pages."""
+
+
 class Content(TypedDict, total=False):
     """Verbs allowed on resources."""
 
@@ -393,6 +678,33 @@ class Content(TypedDict, total=False):
     """Resources (`pods`, `*`, ...)."""
     verbs: List[str]
     """Verbs (`get`, `list`, `*`, ...)."""
+
+
+class CreateConfigSet(TypedDict, total=False):
+    """Body of `gitops.create_config_set`."""
+
+    bucketSpec: Any
+    """Bucket source (free-form; not supported by the service)."""
+    clusterInfo: Optional[GitOpsClusterInfo]
+    """The target cluster (`clusterID` required)."""
+    configSetType: Optional[str]
+    """`Kustomization` (the default)."""
+    gitRepositorySpec: Optional[GitRepositorySpec]
+    """A Git source given inline."""
+    helmChartSpec: Any
+    """Helm chart source (free-form; not supported by the service)."""
+    helmRepositorySpec: Any
+    """Helm repository source (free-form; not supported by the service)."""
+    kustomizationSpec: Optional[KustomizationSpec]
+    """What to apply from the source."""
+    name: str
+    """Config set name (required)."""
+    namespace: str
+    """Namespace of the Kustomization (required)."""
+    repoName: Optional[str]
+    """The source repository's name (an existing repository of the cluster)."""
+    secretInfo: Optional[GitOpsSecretInfo]
+    """Credentials of an inline source."""
 
 
 class CreateMulticloudCluster(TypedDict, total=False):
@@ -441,6 +753,38 @@ class CreateMulticloudClusterQuery(TypedDict, total=False):
     """Enterprise project id (`all_granted_eps` for all)."""
 
 
+class CreateRecordSet(TypedDict, total=False):
+    """One record set to create (the official `CreateRecordSetRequestBody`)."""
+
+    line: str
+    """The resolution line id (`default_view`)."""
+    name: str
+    """The domain name: a FQDN ending with `.` under the zone's name."""
+    records: Optional[List[str]]
+    """The values (addresses for `A`, a host name for `CNAME`)."""
+    ttl: int
+    """Seconds resolvers cache the answer."""
+    type: Optional[str]
+    """`A` or `CNAME`."""
+    weight: Optional[int]
+    """Weight among record sets of the same name and line (0-1000)."""
+
+
+class CreateRepo(TypedDict, total=False):
+    """Body of `gitops.create_repo`."""
+
+    clusterInfo: Optional[GitOpsClusterInfo]
+    """The cluster the repository is created in (`clusterID` required)."""
+    gitRepositorySpec: Optional[GitRepositorySpec]
+    """URL, reference, interval, Secret reference (`url` required)."""
+    name: Optional[str]
+    """Repository name (required here: it names the GitRepository)."""
+    namespace: Optional[str]
+    """Namespace of the GitRepository (required)."""
+    secretInfo: Optional[GitOpsSecretInfo]
+    """The credentials, if the repository needs them."""
+
+
 class CreateRule(TypedDict):
     """Body of `rules.create`."""
 
@@ -457,6 +801,13 @@ class Created(TypedDict):
     """The new object's id."""
 
 
+class DeleteAddonInstanceQuery(TypedDict, total=False):
+    """Query of `addons.delete`."""
+
+    cluster_id: Optional[str]
+    """The cluster the instance must belong to; the instance's own when absent."""
+
+
 class DownloadKubeconfigRequest(TypedDict):
     """Body of `fleets.download_federation_kubeconfig`."""
 
@@ -469,6 +820,20 @@ class EnableFederationQuery(TypedDict, total=False):
 
     retryjoinall: Optional[bool]
     """Retry joining every cluster to the federation."""
+
+
+class EnableGitOpsQuery(TypedDict, total=False):
+    """Query of `gitops.enable`."""
+
+    retry: Optional[str]
+    """`"true"`: retry an installation that failed."""
+
+
+class EnablePolicyQuery(TypedDict, total=False):
+    """Query of `policies.enable_cluster` and `policies.enable_fleet`."""
+
+    retry: Optional[bool]
+    """`true`: retry an enabling whose job failed."""
 
 
 class Endpoint(TypedDict, total=False):
@@ -511,6 +876,210 @@ class FederationKubeconfigRequest(TypedDict):
     """Subnet id in that VPC."""
     vpcID: str
     """VPC id in that project."""
+
+
+class FederationUpgrade(TypedDict, total=False):
+    """Answer of `fleets.upgrade_federation` (free-form `body` in the official models; the reference's example has these two fields)."""
+
+    jobId: Optional[str]
+    """The upgrade job's id."""
+    message: Optional[str]
+    """`The federation is being upgraded`."""
+
+
+class FluxObjectMeta(TypedDict, total=False):
+    """Metadata of a Flux object (`GitRepositoryMetaData`, `KustomizationMetaData`)."""
+
+    creationTimestamp: Optional[str]
+    """Creation time, as sent."""
+    finalizers: Optional[List[str]]
+    """Finalizers."""
+    generation: Optional[int]
+    """Spec generation, bumped on every spec change."""
+    managedFields: Optional[List[Any]]
+    """Field managers (free-form entries)."""
+    name: Optional[str]
+    """Name."""
+    namespace: Optional[str]
+    """Namespace."""
+    resourceVersion: Optional[str]
+    """Internal version, for concurrency control."""
+    uid: Optional[str]
+    """Object id."""
+
+
+class GitOpsClusterInfo(TypedDict, total=False):
+    """The target cluster of a repository or config set."""
+
+    clusterID: Optional[str]
+    """Cluster id."""
+    clusterName: Optional[str]
+    """Cluster name."""
+    clusterPath: Optional[str]
+    """Cluster path."""
+
+
+class GitOpsJob(TypedDict, total=False):
+    """What enabling or disabling GitOps answers: the job doing it."""
+
+    jobID: Optional[str]
+    """The job id."""
+
+
+GitOpsListMeta = TypedDict("GitOpsListMeta", {"continue": Optional[str], "remainingItemCount": Optional[str], "resourceVersion": Optional[str]}, total=False)
+"""Kubernetes list metadata (`ListMeta`)."""
+
+
+class _GitOpsPodRequired(TypedDict):
+    metadata: ObjectMeta
+
+
+class GitOpsPod(_GitOpsPodRequired, total=False):
+    """One pod (the official `Pod`; its spec is kept free-form)."""
+
+    spec: Optional[Dict[str, Any]]
+    """The pod spec (free-form)."""
+    status: Optional[GitOpsPodStatus]
+    """Phase and container states."""
+
+
+class GitOpsPodStatus(TypedDict, total=False):
+    """A pod's status."""
+
+    containerStatuses: Optional[List[Any]]
+    """Container states (free-form)."""
+    hostIP: Optional[str]
+    """The node's address."""
+    phase: Optional[str]
+    """`Pending`, `Running`, `Succeeded`, `Failed`, `Unknown`."""
+    startTime: Optional[str]
+    """When the kubelet accepted the pod."""
+
+
+class GitOpsRepo(TypedDict, total=False):
+    """A source repository (the official `RepoResponse`)."""
+
+    clusterInfo: Optional[GitOpsClusterInfo]
+    """The cluster it lives in."""
+    gitRepository: Optional[GitRepository]
+    """The GitRepository object."""
+    name: Optional[str]
+    """Name."""
+    namespace: Optional[str]
+    """Namespace."""
+    repoStatus: Optional[str]
+    """`Health`, `Failed`, `Unknown`, `Progressing`."""
+    repoType: Optional[str]
+    """`GitRepository` (`Bucket`, `HelmChart`, `HelmRepository` are listed but not supported)."""
+    secretInfo: Optional[GitOpsSecretInfo]
+    """The authentication mode (the emulator never answers the credentials themselves)."""
+    uid: Optional[str]
+    """Repository id."""
+
+
+class _GitOpsRepoListRequired(TypedDict):
+    items: List[GitOpsRepo]
+
+
+class GitOpsRepoList(_GitOpsRepoListRequired, total=False):
+    """A page of repositories."""
+
+    total: Optional[int]
+    """Total over all pages."""
+
+
+class GitOpsSecretInfo(TypedDict, total=False):
+    """How to authenticate to a source: `secret` holds the credentials (a username and password or token, free-form) and is a secret: `Debug` never shows it, the emulator never keeps nor answers it."""
+
+    authMode: Optional[str]
+    """The authentication mode (`basic`, `token`, `ssh`, ...)."""
+    secret: Any
+    """The credentials (a secret: never printed)."""
+
+
+class _GitOpsStatisticsRequired(TypedDict):
+    items: List[ClusterReconcileStatus]
+
+
+class GitOpsStatistics(_GitOpsStatisticsRequired, total=False):
+    """The GitOps statistics: totals, then one entry per cluster with GitOps enabled."""
+
+    overviewStatus: Optional[OverviewReconcileStatus]
+    """Totals over every cluster."""
+    total: Optional[int]
+    """Clusters over all pages."""
+
+
+class _GitOpsStatusRequired(TypedDict):
+    items: List[GitOpsPod]
+
+
+class GitOpsStatus(_GitOpsStatusRequired, total=False):
+    """The GitOps status of a cluster: the pods of its Flux controllers."""
+
+    metadata: Optional[GitOpsListMeta]
+    """List metadata."""
+
+
+class GitRepository(TypedDict, total=False):
+    """A Flux GitRepository."""
+
+    metadata: Optional[FluxObjectMeta]
+    """Name, namespace, uid, generation."""
+    spec: Optional[GitRepositorySpec]
+    """What to fetch."""
+    status: Optional[GitRepositoryStatus]
+    """What was fetched."""
+
+
+class GitRepositoryArtifact(TypedDict, total=False):
+    """What a source controller produced from a repository."""
+
+    digest: Optional[str]
+    """`<algorithm>:<checksum>`."""
+    lastUpdateTime: Optional[str]
+    """Last update time."""
+    path: Optional[str]
+    """Relative file path."""
+    revision: Optional[str]
+    """Revision (`main@sha1:...`)."""
+    size: Optional[int]
+    """Size in bytes."""
+    url: Optional[str]
+    """Where to download it."""
+
+
+class GitRepositoryRef(TypedDict, total=False):
+    """Which Git reference to check out."""
+
+    branch: Optional[str]
+    """The branch (`master` when nothing else is given)."""
+
+
+class GitRepositorySpec(TypedDict, total=False):
+    """A Flux GitRepository's spec."""
+
+    interval: Optional[str]
+    """How often to look for changes, a Go duration (`1m`)."""
+    ref: Optional[GitRepositoryRef]
+    """The reference to check out."""
+    secretRef: Optional[LocalObjectReference]
+    """The Secret holding the credentials."""
+    timeout: Optional[str]
+    """Timeout of Git operations, a Go duration (default `60s`)."""
+    url: Optional[str]
+    """The repository URL (`https://`, `http://` or `ssh://`)."""
+
+
+class GitRepositoryStatus(TypedDict, total=False):
+    """A Flux GitRepository's status."""
+
+    artifact: Optional[GitRepositoryArtifact]
+    """The last artifact produced."""
+    conditions: Optional[List[Any]]
+    """Conditions (free-form Kubernetes conditions)."""
+    observedGeneration: Optional[int]
+    """The generation the controller last handled."""
 
 
 class Job(TypedDict, total=False):
@@ -589,6 +1158,54 @@ KubeconfigDoc = TypedDict("KubeconfigDoc", {"apiVersion": Optional[str], "cluste
 """A kubeconfig. It holds credentials, so Debug shows only server addresses."""
 
 
+class Kustomization(TypedDict, total=False):
+    """A Flux Kustomization."""
+
+    metadata: Optional[FluxObjectMeta]
+    """Name, namespace, uid, generation."""
+    spec: Optional[KustomizationSpec]
+    """What to apply."""
+    status: Optional[KustomizationStatus]
+    """Where it stands."""
+
+
+class KustomizationSourceRef(TypedDict, total=False):
+    """The source a Kustomization applies (Flux `sourceRef`)."""
+
+    kind: str
+    """`GitRepository`, `OCIRepository` or `Bucket` (required)."""
+    name: str
+    """The source's name (required)."""
+
+
+class KustomizationSpec(TypedDict, total=False):
+    """A Flux Kustomization's spec."""
+
+    interval: Optional[str]
+    """How often to reconcile, a Go duration."""
+    path: Optional[str]
+    """Path of the `kustomization.yaml` in the source."""
+    prune: Optional[bool]
+    """Whether removed objects are garbage-collected."""
+    sourceRef: Optional[KustomizationSourceRef]
+    """The source to apply."""
+    targetNamespace: Optional[str]
+    """Namespace set on (or overriding) every applied object."""
+    timeout: Optional[str]
+    """Timeout of validation, apply and health checks, a Go duration."""
+
+
+class KustomizationStatus(TypedDict, total=False):
+    """A Flux Kustomization's status."""
+
+    conditions: Optional[List[Any]]
+    """Conditions (free-form Kubernetes conditions)."""
+    lastAttemptedRevision: Optional[str]
+    """The revision last attempted."""
+    observedGeneration: Optional[int]
+    """The generation last reconciled."""
+
+
 class _ListAddonInstancesQueryRequired(TypedDict):
     cluster_id: str
 
@@ -600,6 +1217,21 @@ class ListAddonInstancesQuery(_ListAddonInstancesQueryRequired, total=False):
     """Only instances of this add-on template."""
     is_database_status: Optional[str]
     """`"true"`: the add-on status as stored by the service rather than read live."""
+
+
+class ListAddonTemplatesQuery(TypedDict, total=False):
+    """Query of `addons.list_templates`: the add-on catalogue, filtered."""
+
+    addon_template_name: Optional[str]
+    """Only this template."""
+    base_update_addon_version: Optional[str]
+    """Only versions newer than this one (what an instance at this version can be upgraded to)."""
+    cluster_id: Optional[str]
+    """Only versions that support this cluster."""
+    newest: Optional[str]
+    """`"true"`: only each template's newest version."""
+    version: Optional[str]
+    """Only this package version."""
 
 
 class ListClustersQuery(TypedDict, total=False):
@@ -625,11 +1257,55 @@ class ListClustersQuery(TypedDict, total=False):
     """`create_at` or `update_at`."""
 
 
+class ListConfigSetsQuery(TypedDict, total=False):
+    """Query of `gitops.list_config_sets`."""
+
+    clusterid: Optional[str]
+    """Only the config sets of this cluster (the official SDKs require it; the emulator lists every cluster's without it)."""
+    limit: Optional[int]
+    """Page size; -1 (the default) means all."""
+    offset: Optional[int]
+    """Offset of the first item."""
+    order: Optional[str]
+    """`desc` (default) or `asc`."""
+    order_by: Optional[str]
+    """`create_at` (default) or `update_at`."""
+
+
 class ListManagedQuery(TypedDict, total=False):
     """Query of `clusters.list_managed`."""
 
     unregister: Optional[bool]
     """Only CCE clusters not registered to UCS yet."""
+
+
+class ListPolicyJobsQuery(TypedDict, total=False):
+    """Query of `policies.list_jobs`."""
+
+    kind: Optional[str]
+    """The job kind (`EnablePolicy` when not given; see `POLICY_JOB_KINDS`)."""
+
+
+class ListReposQuery(TypedDict, total=False):
+    """Query of `gitops.list_repos` (the same parameters as the config set list)."""
+
+    clusterid: Optional[str]
+    """Only the repositories of this cluster."""
+    limit: Optional[int]
+    """Page size; -1 (the default) means all."""
+    offset: Optional[int]
+    """Offset of the first item."""
+    order: Optional[str]
+    """`desc` (default) or `asc`."""
+    order_by: Optional[str]
+    """`create_at` (default) or `update_at`."""
+
+
+class LocalObjectReference(TypedDict, total=False):
+    """A reference to an object of the same namespace (the credentials' Secret)."""
+
+    name: Optional[str]
+    """The object's name."""
 
 
 class LocalSecretReference(TypedDict, total=False):
@@ -726,6 +1402,71 @@ class ObjectMeta(TypedDict, total=False):
     """Update time, kept as sent."""
 
 
+class OnPremisesConfig(TypedDict):
+    """On-premise cluster releases."""
+
+    versionsInfo: List[OnPremisesVersionInfo]
+    """One entry per release and architecture."""
+
+
+class OnPremisesVersionInfo(TypedDict, total=False):
+    """One on-premise release."""
+
+    arch: Optional[str]
+    """CPU architecture (`x86_64`, `aarch64`)."""
+    imagesPackagePath: Optional[str]
+    """Path of the image package."""
+    kubernetesVersion: Optional[str]
+    """Kubernetes version."""
+    obsEndpoint: Optional[str]
+    """OBS endpoint of the packages."""
+    packagePath: Optional[str]
+    """Path of the software package."""
+    releaseVersion: Optional[str]
+    """Release version."""
+    targetVersion: Optional[str]
+    """The version it upgrades to."""
+    ucsctlDownloadURL: Optional[str]
+    """Where the `ucs-ctl` tool is downloaded from."""
+
+
+class OverridePolicy(TypedDict, total=False):
+    """A Karmada `OverridePolicy` (policy.karmada.io/v1alpha1). The official models have no `metadata` here; it is read and written when present (Karmada's objects have one)."""
+
+    apiVersion: Optional[str]
+    """`policy.karmada.io/v1alpha1`."""
+    kind: Optional[str]
+    """`OverridePolicy`."""
+    metadata: Optional[WorkloadMeta]
+    """Name and namespace (the workload's namespace)."""
+    spec: Optional[OverrideSpec]
+    """What is overridden."""
+
+
+class OverrideSpec(TypedDict, total=False):
+    """An override policy's spec."""
+
+    overriders: Any
+    """The override rules (free-form: `plaintext`, `imageOverrider`, ...)."""
+    resourceSelectors: Optional[List[ResourceSelector]]
+    """The resources it applies to (the workload when empty)."""
+
+
+class OverviewReconcileStatus(TypedDict, total=False):
+    """Config set counts by status, over every cluster."""
+
+    configSetTotalNum: Optional[int]
+    """Config sets."""
+    failedStatusNum: Optional[int]
+    """Failed ones."""
+    healthStatusNum: Optional[int]
+    """Healthy ones."""
+    progressingStatusNum: Optional[int]
+    """Ones being reconciled."""
+    unknownStatusNum: Optional[int]
+    """Ones of unknown status."""
+
+
 class PageQuery(TypedDict, total=False):
     """Paging and ordering shared by the fleet and rule lists."""
 
@@ -737,6 +1478,259 @@ class PageQuery(TypedDict, total=False):
     """`asc` or `desc`."""
     order_by: Optional[str]
     """`create_at` or `update_at`."""
+
+
+class Placement(TypedDict, total=False):
+    """Where a policy places resources."""
+
+    clusterAffinity: Optional[ClusterAffinity]
+    """The clusters chosen or excluded by name."""
+    clusterTolerations: Optional[List[ClusterToleration]]
+    """Cluster taints tolerated."""
+    replicaScheduling: Any
+    """How replicas divide among clusters (free-form)."""
+
+
+class _PolicyAuditRequired(TypedDict):
+    clusterEvents: List[Any]
+    clusterViolations: List[Any]
+    warnEvents: List[Any]
+
+
+class PolicyAudit(_PolicyAuditRequired, total=False):
+    """One cluster's audit (`UcsStatusViolation`)."""
+
+    auditTimestamp: Optional[str]
+    """When."""
+    clusterID: Optional[str]
+    """The audited cluster."""
+
+
+class PolicyConstraint(TypedDict, total=False):
+    """A Gatekeeper constraint (`Constraint`)."""
+
+    apiVersion: Optional[str]
+    """`constraints.gatekeeper.sh/v1beta1`."""
+    kind: Optional[str]
+    """The template's kind, e.g. `K8sRequiredLabels`."""
+    metadata: Optional[ObjectMeta]
+    """Its name."""
+    spec: Optional[PolicyConstraintSpec]
+    """What it enforces."""
+
+
+class _PolicyConstraintSpecRequired(TypedDict):
+    parameters: Any
+
+
+class PolicyConstraintSpec(_PolicyConstraintSpecRequired, total=False):
+    """`ConstraintSpec`."""
+
+    enforcementAction: Optional[str]
+    """`deny` or `warn`."""
+    match: Optional[PolicyMatch]
+    """Which objects it applies to."""
+
+
+class _PolicyDefinitionRequired(TypedDict):
+    metadata: ObjectMeta
+    spec: Any
+
+
+class PolicyDefinition(_PolicyDefinitionRequired, total=False):
+    """One policy definition: a Gatekeeper `ConstraintTemplate` (`UcsConstraintTemplate`)."""
+
+    apiVersion: Optional[str]
+    """API version."""
+    kind: Optional[str]
+    """`ConstraintTemplate`."""
+
+
+class _PolicyDefinitionListRequired(TypedDict):
+    items: List[PolicyDefinition]
+
+
+class PolicyDefinitionList(_PolicyDefinitionListRequired, total=False):
+    """The policy definitions (constraint templates)."""
+
+    apiVersion: Optional[str]
+    """`v1`."""
+    kind: Optional[str]
+    """`List`."""
+
+
+class _PolicyInstanceRequired(TypedDict):
+    metadata: ObjectMeta
+
+
+class PolicyInstance(_PolicyInstanceRequired, total=False):
+    """One policy instance (`UcsConstraint`): a definition applied to a cluster or a fleet."""
+
+    apiVersion: Optional[str]
+    """API version."""
+    kind: Optional[str]
+    """`PolicyInstance`."""
+    spec: Optional[PolicyInstanceSpec]
+    """What it applies, where."""
+    status: Optional[PolicyInstanceStatus]
+    """Audit results."""
+
+
+class _PolicyInstanceListRequired(TypedDict):
+    items: List[PolicyInstance]
+
+
+class PolicyInstanceList(_PolicyInstanceListRequired, total=False):
+    """The policy instances (constraints) of the account."""
+
+    apiVersion: Optional[str]
+    """`v1`."""
+    kind: Optional[str]
+    """`List`."""
+
+
+class PolicyInstanceRequest(TypedDict, total=False):
+    """Body of the policy instance create and update calls (`UcsConstraintRequest`)."""
+
+    constraintTemplateID: Optional[str]
+    """The policy definition (constraint template) id; required to create."""
+    enforcementAction: Optional[str]
+    """`deny` or `warn`."""
+    namespaces: Optional[List[str]]
+    """The namespaces it applies to (none: every namespace)."""
+    parameters: Any
+    """The definition's parameters (free-form, as its schema says)."""
+
+
+class PolicyInstanceSpec(TypedDict, total=False):
+    """`UcsConstraintSpec`."""
+
+    constraint: Optional[PolicyConstraint]
+    """The Gatekeeper constraint sent to the clusters."""
+    constraintTemplateID: Optional[str]
+    """The policy definition's id."""
+    domainID: Optional[str]
+    """The account (domain) id."""
+    targetID: Optional[str]
+    """The cluster or fleet id."""
+    targetScope: Optional[str]
+    """`cluster` or `fleet`."""
+
+
+class PolicyInstanceStatus(TypedDict):
+    """`UcsConstraintStatus`."""
+
+    violations: List[PolicyAudit]
+    """The audit of each cluster."""
+
+
+class PolicyJob(TypedDict, total=False):
+    """A policy job (`UcsJob`) and its tasks."""
+
+    apiVersion: Optional[str]
+    """API version."""
+    kind: Optional[str]
+    """`Job`."""
+    metadata: Optional[ObjectMeta]
+    """Id and timestamps."""
+    spec: Optional[PolicyJobSpec]
+    """What it does."""
+    status: Optional[PolicyJobStatus]
+    """Where it is."""
+
+
+class PolicyJobCreated(TypedDict, total=False):
+    """The answer of the calls that start a policy job: its id (see `policies.wait_job`)."""
+
+    jobID: Optional[str]
+    """The job's id."""
+
+
+class _PolicyJobListRequired(TypedDict):
+    items: List[PolicyJob]
+
+
+class PolicyJobList(_PolicyJobListRequired, total=False):
+    """Policy jobs of one kind."""
+
+    apiVersion: Optional[str]
+    """`v1`."""
+    kind: Optional[str]
+    """`List`."""
+
+
+class _PolicyJobSpecRequired(TypedDict):
+    extendParam: Any
+    taskList: List[PolicyTask]
+
+
+class PolicyJobSpec(_PolicyJobSpecRequired, total=False):
+    """`UcsJobSpec`."""
+
+    domainID: Optional[str]
+    """The account (domain) id."""
+    operation: Optional[str]
+    """`create` or `retry`."""
+    relatedObjects: Optional[Dict[str, str]]
+    """The objects it concerns (`clusterID`, `clusterGroupID`, `policyInstanceID`, ...)."""
+    type: Optional[str]
+    """The job kind (`EnablePolicy`, ...)."""
+    waitTimeOut: Optional[int]
+    """How long the job may run, in seconds."""
+
+
+class PolicyJobStatus(TypedDict, total=False):
+    """`UcsJobStatus` / `UcsTaskStatus`."""
+
+    finishTime: Optional[str]
+    """When it ended, kept as sent."""
+    reason: Optional[str]
+    """Why."""
+    startTime: Optional[str]
+    """When it started, kept as sent."""
+    status: Optional[str]
+    """`Pending`, `Running`, `Succeeded`, `Failed` or `TimedOut`."""
+
+
+class PolicyMatch(TypedDict, total=False):
+    """`Match`."""
+
+    kinds: Optional[List[Any]]
+    """Resource kinds (preset by the service; free-form `{apiGroups, kinds}` objects)."""
+    namespaces: Optional[List[str]]
+    """Namespaces."""
+
+
+class PolicyTask(TypedDict, total=False):
+    """One task of a policy job (`UcsTask`)."""
+
+    apiVersion: Optional[str]
+    """API version."""
+    kind: Optional[str]
+    """`Task`."""
+    metadata: Optional[ObjectMeta]
+    """Id."""
+    spec: Optional[PolicyTaskSpec]
+    """What it does."""
+    status: Optional[PolicyJobStatus]
+    """Where it is."""
+
+
+class PolicyTaskSpec(TypedDict, total=False):
+    """`UcsTaskSpec`."""
+
+    jobID: Optional[str]
+    """The job it belongs to."""
+    runway: Optional[str]
+    """`parallel` or `serial`."""
+    target: Optional[str]
+    """What it runs on (a cluster id)."""
+    targetType: Optional[str]
+    """`cluster` or `fleet`."""
+    type: Optional[str]
+    """The task type (`InstallGatekeeper`, ...)."""
+    waitTimeOut: Optional[int]
+    """How long it may run, in seconds."""
 
 
 class _ProgressEventRequired(TypedDict):
@@ -751,6 +1745,133 @@ class ProgressEvent(_ProgressEventRequired, total=False):
 
     previous_phase: Optional[str]
     """The phase seen before, if any."""
+
+
+class PropagationPolicy(TypedDict, total=False):
+    """A Karmada `PropagationPolicy` (policy.karmada.io/v1alpha1)."""
+
+    apiVersion: Optional[str]
+    """`policy.karmada.io/v1alpha1`."""
+    kind: Optional[str]
+    """`PropagationPolicy`."""
+    metadata: Optional[WorkloadMeta]
+    """Name and namespace (the workload's namespace)."""
+    spec: Optional[PropagationSpec]
+    """What propagates where."""
+
+
+class PropagationSpec(TypedDict, total=False):
+    """A propagation policy's spec."""
+
+    placement: Optional[Placement]
+    """Which clusters."""
+    priority: Optional[int]
+    """Priority among policies (default 0)."""
+    propagateDeps: Optional[bool]
+    """Whether the resources they reference propagate too."""
+    resourceSelectors: Optional[List[ResourceSelector]]
+    """The resources it propagates (the workload when empty)."""
+    schedulerName: Optional[str]
+    """Scheduler (default `default-scheduler`)."""
+
+
+class QuotaResource(TypedDict, total=False):
+    """One resource type's quota. The official models carry the numbers as strings; numbers are read too."""
+
+    max: Optional[str]
+    """The largest limit that can be set."""
+    min: Optional[str]
+    """The smallest limit that can be set."""
+    quota: Optional[str]
+    """The limit."""
+    type: Optional[str]
+    """`cluster`, `clustergroup`, `rule` or `federation`."""
+    unit: Optional[str]
+    """Unit (`count`)."""
+    used: Optional[str]
+    """How many are in use."""
+
+
+class QuotaResources(TypedDict):
+    """The quota of each resource type."""
+
+    resources: List[QuotaResource]
+    """One entry per type."""
+
+
+class Quotas(TypedDict):
+    """Answer of `account.get_quota`."""
+
+    quotas: QuotaResources
+    """The quotas (the official `CommonQuotas`)."""
+
+
+class _RecordSetRequired(TypedDict):
+    id: str
+    line: str
+    name: str
+    records: List[str]
+    ttl: int
+    weight: int
+
+
+class RecordSet(_RecordSetRequired, total=False):
+    """A record set as the service answers it."""
+
+    create_at: Optional[str]
+    """Creation time."""
+    default: Optional[bool]
+    """Whether the zone made it (its SOA and NS sets)."""
+    description: Optional[str]
+    """Description."""
+    project_id: Optional[str]
+    """The project owning the zone."""
+    type: Optional[str]
+    """`A` or `CNAME`."""
+    update_at: Optional[str]
+    """Update time."""
+    zone_id: Optional[str]
+    """The zone it belongs to."""
+    zone_name: Optional[str]
+    """The zone's name."""
+
+
+class RecordSetLinks(TypedDict, total=False):
+    """Links of a record set list."""
+
+    next: Optional[str]
+    """The next page."""
+    self: Optional[str]
+    """This list."""
+
+
+class _RecordSetListRequired(TypedDict):
+    recordsets: List[RecordSet]
+
+
+class RecordSetList(_RecordSetListRequired, total=False):
+    """Answer of `traffic.list_record_sets`."""
+
+    links: Optional[RecordSetLinks]
+    """Links to this page and the next."""
+    metadata: Optional[RecordSetListMeta]
+    """The count."""
+
+
+class RecordSetListMeta(TypedDict, total=False):
+    """The count of a record set list."""
+
+    total_count: Optional[int]
+    """How many record sets there are."""
+
+
+class RecordSetZone(TypedDict):
+    """The zone `traffic.create_record_sets` writes to. The table's rows have no header slot, so this sits in the query slot, but the core sends its fields as the `X-Zone-Project-ID` and `X-Zone-ID` headers, never as query parameters. Both are required."""
+
+    x_zone_id: str
+    """The DNS zone (header `X-Zone-ID`)."""
+    x_zone_project_id: str
+    """The project owning the DNS zone (header `X-Zone-Project-ID`)."""
 
 
 class _RegisterClusterRequired(TypedDict):
@@ -823,6 +1944,60 @@ class RegisterFleetSpec(TypedDict, total=False):
     """Clusters to add."""
     description: Optional[str]
     """Description."""
+
+
+class ResourceBinding(TypedDict, total=False):
+    """A Karmada `ResourceBinding` (work.karmada.io/v1alpha2): a resource and its target clusters."""
+
+    apiVersion: Optional[str]
+    """`work.karmada.io/v1alpha2`."""
+    kind: Optional[str]
+    """`ResourceBinding`."""
+    metadata: Optional[WorkloadMeta]
+    """Name (`<workload>-<kind>`), namespace, the policy's labels."""
+    spec: Optional[ResourceBindingSpec]
+    """The resource and its clusters."""
+    status: Optional[ResourceBindingStatus]
+    """Scheduling conditions."""
+
+
+class ResourceBindingSpec(TypedDict, total=False):
+    """A resource binding's spec."""
+
+    clusters: Optional[List[TargetCluster]]
+    """The member clusters it goes to."""
+    placement: Optional[Placement]
+    """The policy's placement."""
+    propagateDeps: Optional[bool]
+    """Whether referenced resources propagate too."""
+    replicaRequirements: Any
+    """What each replica needs (free-form)."""
+    replicas: Optional[int]
+    """Replicas of the resource."""
+    resource: Any
+    """The bound resource's reference (free-form: apiVersion, kind, namespace, name, uid)."""
+
+
+class ResourceBindingStatus(TypedDict, total=False):
+    """A resource binding's status."""
+
+    conditions: Optional[List[Any]]
+    """Conditions (free-form `ConditionStatus` objects)."""
+    schedulerObservedGeneration: Optional[int]
+    """The generation the scheduler last saw."""
+
+
+class ResourceSelector(TypedDict, total=False):
+    """Selects resources by API version, kind, namespace and name."""
+
+    apiVersion: Optional[str]
+    """API version of the resources."""
+    kind: Optional[str]
+    """Their kind."""
+    name: Optional[str]
+    """Their name (all of the kind when absent)."""
+    namespace: Optional[str]
+    """Their namespace."""
 
 
 class ResourceSummary(TypedDict, total=False):
@@ -913,6 +2088,49 @@ class RuleSpec(TypedDict, total=False):
     """`readonly`, `develop`, `admin` or `custom`."""
 
 
+class ServerConfigs(TypedDict, total=False):
+    """Answer of `account.list_server_configs`: what the service offers on-premise clusters and federations."""
+
+    federations: Optional[ServerFederationConfig]
+    """Federation (Karmada) versions."""
+    onpremises: Optional[OnPremisesConfig]
+    """On-premise cluster releases."""
+
+
+class ServerFederationConfig(TypedDict):
+    """Federation versions."""
+
+    versionsInfo: List[ServerFederationVersionInfo]
+    """One entry per current version."""
+
+
+class ServerFederationVersion(TypedDict, total=False):
+    """One federation version (the official models spell the key `FederationVersion`)."""
+
+    FederationVersion: Optional[str]
+    """The version (`v1.11.1`)."""
+
+
+class _ServerFederationVersionInfoRequired(TypedDict):
+    targetVersions: List[ServerFederationVersion]
+
+
+class ServerFederationVersionInfo(_ServerFederationVersionInfoRequired, total=False):
+    """A federation version and the versions it can be upgraded to."""
+
+    currentVersion: Optional[ServerFederationVersion]
+    """The version."""
+
+
+class ShowAddonInstanceQuery(TypedDict, total=False):
+    """Query of `addons.get`."""
+
+    cluster_id: Optional[str]
+    """The cluster the instance must belong to (checked against the instance's when given)."""
+    is_database_status: Optional[str]
+    """`"true"`: the add-on status as stored by the service rather than read live."""
+
+
 class SupportedVersions(TypedDict):
     """Answer of `clusters.supported_versions`."""
 
@@ -931,6 +2149,46 @@ class Taint(TypedDict, total=False):
     """When it was added."""
     value: Optional[str]
     """Value."""
+
+
+class TargetCluster(TypedDict, total=False):
+    """One member cluster a binding targets."""
+
+    name: Optional[str]
+    """The cluster's name."""
+    replicas: Optional[str]
+    """Replicas there: a string in the official models, a number in Karmada; both read."""
+
+
+class UnitedWorkload(TypedDict, total=False):
+    """A federated workload (official `MutiWorkload`): the Kubernetes object to deploy and the Karmada policies that propagate and override it. The body of create and update, and the answer of get."""
+
+    apiVersion: Optional[str]
+    """The kind's API version (`apps/v1`, `v1`, ...)."""
+    kind: Optional[str]
+    """`Deployment`, `Service`, `Ingress`, `ConfigMap`, `Secret`, `Job`, `StatefulSet`, `DaemonSet` or `PersistentVolumeClaim`."""
+    metadata: Optional[WorkloadMeta]
+    """Name, namespace, labels of the workload."""
+    overridePolicy: Optional[OverridePolicy]
+    """Per-cluster changes to the workload."""
+    propagationPolicy: Optional[PropagationPolicy]
+    """How the workload propagates to the fleet's clusters."""
+    resourceBinding: Optional[ResourceBinding]
+    """Where Karmada placed it (answers only; ignored in bodies)."""
+    template: Any
+    """The Kubernetes object to deploy (free-form; a `Secret`'s data is in here)."""
+
+
+class _UnitedWorkloadQueryRequired(TypedDict):
+    kind: str
+    name: str
+
+
+class UnitedWorkloadQuery(_UnitedWorkloadQueryRequired, total=False):
+    """Query of `fleets.get_united_workload` and `fleets.delete_united_workload`: which workload."""
+
+    namespace: Optional[str]
+    """Its namespace (the service's default: `default`)."""
 
 
 class UpdateCluster(TypedDict, total=False):
@@ -957,11 +2215,46 @@ class UpdateClusterSpec(TypedDict, total=False):
     """Worker nodes of a multi-cloud cluster."""
 
 
+class UpdateConfigSet(TypedDict, total=False):
+    """Body of `gitops.update_config_set`: the fields given change, the others stay."""
+
+    helmReleaseSpec: Any
+    """HelmRelease spec (free-form; not supported by the service)."""
+    kustomizationSpec: Optional[KustomizationSpec]
+    """The Kustomization fields to change."""
+    name: Optional[str]
+    """Name (must be the current one when given)."""
+    namespace: Optional[str]
+    """Namespace (must be the current one when given)."""
+
+
 class UpdateDescription(TypedDict):
     """Body of `fleets.update_description`."""
 
     description: str
     """The new description."""
+
+
+class UpdatePolicyDefinition(TypedDict, total=False):
+    """Body of `policies.update_definition` (`UcsConstraintTemplateTagRequest`)."""
+
+    tag: Optional[str]
+    """The definition's tags, `;`-separated."""
+
+
+class UpdateRepo(TypedDict, total=False):
+    """Body of `gitops.update_repo`: the fields given change, the others stay."""
+
+    gitRepositorySpec: Optional[GitRepositorySpec]
+    """The fields of the spec to change."""
+    name: Optional[str]
+    """Repository name (must be the current one when given: a GitRepository is not renamed)."""
+    namespace: Optional[str]
+    """Namespace (must be the current one when given)."""
+    repoType: Optional[str]
+    """`GitRepository` (the only type supported)."""
+    secretInfo: Optional[GitOpsSecretInfo]
+    """New credentials."""
 
 
 class UpdateRule(TypedDict, total=False):
@@ -978,6 +2271,13 @@ class UpdateZones(TypedDict, total=False):
     """DNS suffixes of the federation."""
 
 
+class UpgradeFederation(TypedDict, total=False):
+    """Body of `fleets.upgrade_federation` (official `UpgradeFederationRequestBody`)."""
+
+    targetVersion: Optional[str]
+    """The version to upgrade to (`v1.10.7-t1023`); the newest when absent."""
+
+
 class WorkerConfig(TypedDict, total=False):
     """Worker nodes of a multi-cloud cluster."""
 
@@ -985,3 +2285,32 @@ class WorkerConfig(TypedDict, total=False):
     """Node count."""
     strategy: Optional[NodeUpgradeStrategy]
     """Update strategy."""
+
+
+class WorkloadMeta(TypedDict, total=False):
+    """Kubernetes object metadata as the official workload models spell it (`ObjectMeta`, with `namespace`, `resourceVersion` and `generation`)."""
+
+    annotations: Optional[Dict[str, str]]
+    """Annotations."""
+    creationTimestamp: Optional[str]
+    """Creation time, kept as sent."""
+    generateName: Optional[str]
+    """Name prefix when no name is given."""
+    generation: Optional[str]
+    """The spec's generation: a string in the official models, a number in Kubernetes; both read."""
+    labels: Optional[Dict[str, str]]
+    """Labels."""
+    managedFields: Optional[List[Any]]
+    """Field ownership records (free-form)."""
+    name: Optional[str]
+    """Name."""
+    namespace: Optional[str]
+    """Namespace."""
+    ownerReferences: Optional[List[Any]]
+    """Owners (free-form)."""
+    resourceVersion: Optional[str]
+    """The object's resource version."""
+    uid: Optional[str]
+    """Object id (set by the service)."""
+    updateTimestamp: Optional[str]
+    """Update time, kept as sent."""

@@ -109,4 +109,22 @@ impl NativeClient {
             FederationWait::start(self.client.clone(), fleet_id, timeout, self.calls.clone())
         })
     }
+
+    /// Starts waiting for a policy job; read its events and result with `next()`.
+    #[napi]
+    pub fn wait_policy_job(
+        &self,
+        job_id: String,
+        timeout_ms: Option<f64>,
+    ) -> napi::Result<FederationWait> {
+        guard(|| {
+            let timeout = timeout_ms.filter(|ms| *ms >= 0.0).map(|ms| ms as u64);
+            FederationWait::start_policy_job(
+                self.client.clone(),
+                job_id,
+                timeout,
+                self.calls.clone(),
+            )
+        })
+    }
 }

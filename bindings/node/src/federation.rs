@@ -1,5 +1,6 @@
-//! `FederationWait`: the core's federation waiter running on the runtime, its progress events
-//! and final job read by JavaScript with `next()` (a pull, so no callback crosses threads).
+//! `FederationWait`: the core's federation waiter (or policy job waiter) running on the runtime,
+//! its progress events and final job read by JavaScript with `next()` (a pull, so no callback
+//! crosses threads).
 
 use napi::bindgen_prelude::spawn;
 use napi_derive::napi;
@@ -23,12 +24,34 @@ impl FederationWait {
         timeout_ms: Option<u64>,
         calls: Calls,
     ) -> napi::Result<Self> {
+        Self::spawn_wait(calls, move |report| async move {
+            ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await
+        })
+    }
+
+    /// The same for a policy job (`policies.waitJob`).
+    pub(crate) fn start_policy_job(
+        client: ucs_sdk::Client,
+        job_id: String,
+        timeout_ms: Option<u64>,
+        calls: Calls,
+    ) -> napi::Result<Self> {
+        Self::spawn_wait(calls, move |report| async move {
+            ucs_bridge::wait_policy_job(&client, &job_id, timeout_ms, report).await
+        })
+    }
+
+    fn spawn_wait<W, F>(calls: Calls, wait: W) -> napi::Result<Self>
+    where
+        W: FnOnce(Box<dyn FnMut(Value) + Send>) -> F + Send + 'static,
+        F: std::future::Future<Output = ucs_sdk::Result<ucs_bridge::Answer>> + Send,
+    {
         let (tx, rx) = mpsc::unbounded_channel();
         let task = spawn(async move {
             let progress = tx.clone();
-            let wait = ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, move |event| {
+            let wait = wait(Box::new(move |event| {
                 let _ = progress.send(Ok(json!({ "event": event })));
-            });
+            }));
             // A panic ends the wait with `InternalError` rather than a silent end of events.
             let job = ucs_bridge::guarded(wait).await.and_then(|answer| {
                 serde_json::to_value(&answer).map_err(|e| ucs_sdk::Error::Decode {

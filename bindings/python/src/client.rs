@@ -190,6 +190,51 @@ impl NativeClient {
             )
         })
     }
+
+    /// Waits for a policy job; `on_progress(event)` is called with each status change.
+    #[pyo3(signature = (job_id, timeout_ms=None, on_progress=None))]
+    fn wait_policy_job(
+        &self,
+        py: Python<'_>,
+        job_id: String,
+        timeout_ms: Option<u64>,
+        on_progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        guard(py, || {
+            let client = self.checked(py)?.clone();
+            let (report, errors) = progress_reporter(on_progress);
+            let answer = blocking::run(py, async move {
+                ucs_bridge::wait_policy_job(&client, &job_id, timeout_ms, report).await
+            })?;
+            if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
+                return Err(e);
+            }
+            to_py(py, &answer).map(Bound::unbind)
+        })
+    }
+
+    /// The awaitable twin of `wait_policy_job`.
+    #[pyo3(signature = (job_id, timeout_ms=None, on_progress=None))]
+    fn wait_policy_job_async<'py>(
+        &self,
+        py: Python<'py>,
+        job_id: String,
+        timeout_ms: Option<u64>,
+        on_progress: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let client = self.checked(py)?.clone();
+            let (report, errors) = progress_reporter(on_progress);
+            runtime::awaitable(
+                py,
+                async move { ucs_bridge::wait_policy_job(&client, &job_id, timeout_ms, report).await },
+                move |py, answer| match errors.lock().ok().and_then(|mut e| e.take()) {
+                    Some(e) => Err(e),
+                    None => to_py(py, &answer),
+                },
+            )
+        })
+    }
 }
 
 type ErrorSlot = std::sync::Arc<std::sync::Mutex<Option<PyErr>>>;

@@ -169,6 +169,18 @@ impl From<Error> for UcsError {
                 reason,
                 error_message,
             },
+            Error::JobFailed {
+                job_id,
+                task,
+                phase,
+                reason,
+            } => Self::JobFailed {
+                job_id,
+                task,
+                phase,
+                reason,
+                error_message,
+            },
             // A redirect is a service answer (status kept), a plain service error as in the bridge.
             Error::Redirect {
                 status, request_id, ..
@@ -294,6 +306,12 @@ mod tests {
             Error::FederationFailed {
                 fleet_id: "f".into(),
                 sub_job: "s".into(),
+                phase: "Failed".into(),
+                reason: String::new(),
+            },
+            Error::JobFailed {
+                job_id: "j".into(),
+                task: "t".into(),
                 phase: "Failed".into(),
                 reason: String::new(),
             },

@@ -10,12 +10,14 @@ mod client;
 mod clusters;
 mod error;
 mod fleets;
+mod gitops;
 mod iam;
 mod karmada;
 mod kubeconfig;
 mod operations;
 mod options;
 mod pager;
+mod policies;
 mod progress;
 mod rules;
 
@@ -25,7 +27,7 @@ pub use karmada::{Karmada, KarmadaResource, ListParams};
 pub use kubeconfig::Kubeconfig;
 pub use operations::{Clusters, Fleets, Hss, Iam, Rules};
 pub use options::ClientOptions;
-pub use pager::{ClusterPager, FleetPager, RulePager};
+pub use pager::{ClusterPager, ConfigSetPager, FleetPager, RepoPager, RulePager};
 pub use progress::ProgressListener;
 
 uniffi::setup_scaffolding!();

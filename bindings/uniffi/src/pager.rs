@@ -4,7 +4,7 @@
 
 use tokio::sync::Mutex;
 use ucs_bridge::Pages;
-use ucs_sdk::models::{Cluster, ClusterGroup, Rule};
+use ucs_sdk::models::{Cluster, ClusterGroup, ConfigSet, GitOpsRepo, Rule};
 use ucs_sdk::ItemStream;
 
 use crate::Result;
@@ -54,4 +54,14 @@ pager!(
     /// Every permission rule, a page per `next()`; get one with `rules().pager(query)`.
     RulePager,
     Rule
+);
+pager!(
+    /// Every GitOps config set of a query, a page per `next()`; get one with `configsets().pager(query)`.
+    ConfigSetPager,
+    ConfigSet
+);
+pager!(
+    /// Every GitOps repository of a query, a page per `next()`; get one with `repos().pager(query)`.
+    RepoPager,
+    GitOpsRepo
 );

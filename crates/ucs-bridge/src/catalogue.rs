@@ -37,7 +37,7 @@ fn operation_json(info: &OperationInfo) -> Value {
         "official": info.official,
         "http": format!("{} {}", info.method, info.path),
         "ids": info.ids,
-        "body": info.body,
+        "body": info.body.and_then(wire_type),
         "query": info.query,
         "result": wire_type(info.result),
         "item": null,

@@ -119,6 +119,19 @@ macro_rules! for_each_error_kind {
                     /// All of it in one sentence.
                     error_message: String,
             }
+            /// A policy job ended in a failure status; `sub_job` names the task that failed.
+            JobFailed: UcsError {
+                    /// The job.
+                    job_id: String,
+                    /// The type of the task that failed (or the job's type).
+                    task: String,
+                    /// Its status (`Failed`, `TimedOut`).
+                    phase: String,
+                    /// Its reason, when given.
+                    reason: String,
+                    /// All of it in one sentence.
+                    error_message: String,
+            }
             /// A bug in the SDK (a Rust panic, caught at the binding's edge before it could end the
             /// process); please report it with the message.
             Internal: UcsError {
@@ -205,7 +218,7 @@ pub struct ErrorInfo {
     pub retry_after: Option<f64>,
     /// The refused field (`InvalidArgument`).
     pub field: Option<String>,
-    /// The failed sub-job (`FederationFailed`).
+    /// The failed sub-job (`FederationFailed`) or task (`JobFailed`).
     pub sub_job: Option<String>,
 }
 
@@ -267,6 +280,11 @@ impl From<&Error> for ErrorInfo {
                 info.sub_job = Some(sub_job.clone());
                 info.error_msg = Some(reason.clone());
                 ErrorKind::FederationFailed
+            }
+            Error::JobFailed { task, reason, .. } => {
+                info.sub_job = Some(task.clone());
+                info.error_msg = Some(reason.clone());
+                ErrorKind::JobFailed
             }
             Error::Internal(reason) => {
                 info.error_msg = Some(reason.clone());

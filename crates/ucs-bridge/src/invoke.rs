@@ -242,3 +242,28 @@ where
         .await;
     job.map(Answer::ShowFederationProgress)
 }
+
+/// Waits for a policy job: polls until it succeeds, fails or `timeout_ms` passes (default 30
+/// minutes), calling `on_progress` with each status change of the job and its tasks. Answers
+/// the final job.
+pub async fn wait_policy_job<F>(
+    client: &Client,
+    job_id: &str,
+    timeout_ms: Option<u64>,
+    mut on_progress: F,
+) -> Result<Answer>
+where
+    F: FnMut(Value) + Send,
+{
+    let mut options = WaitOptions::default();
+    if let Some(ms) = timeout_ms {
+        options.timeout = std::time::Duration::from_millis(ms);
+    }
+    client
+        .policies()
+        .wait_job(job_id, &options, |e| {
+            on_progress(serde_json::to_value(e).unwrap_or(Value::Null))
+        })
+        .await
+        .map(Answer::ShowPolicyJob)
+}

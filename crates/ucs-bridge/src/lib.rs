@@ -17,7 +17,7 @@ pub use errors::{
     errors_json, guarded, internal_error, panic_for_tests, panic_message, ErrorInfo, ErrorKind,
     PANIC_FOR_TESTS,
 };
-pub use invoke::{invoke, json_text, wait_federation, Call};
+pub use invoke::{invoke, json_text, wait_federation, wait_policy_job, Call};
 pub use options::{build_client, options_json, OptionValue, Options, Summary};
 pub use pager::{open_pages, page_size, Pages};
 pub use runtime::{runtime, shutdown_runtime};

@@ -46,7 +46,8 @@ fn subcommand(info: &OperationInfo) -> Command {
                 .value_parser(clap::value_parser!(PathBuf))
                 .help(format!(
                     "The {} body, JSON or YAML (`-` for stdin)",
-                    info.body.unwrap_or_default()
+                    // `Vec < CreateRecordSet >` as the table's stringify! spells it.
+                    info.body.unwrap_or_default().replace(' ', "")
                 )),
         );
     }

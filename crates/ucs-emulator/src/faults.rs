@@ -46,6 +46,7 @@ pub(crate) struct Faults {
     config: Mutex<FaultConfig>,
     scripted: Mutex<VecDeque<(ScriptedFault, u32)>>,
     federation_failure: Mutex<Option<String>>,
+    policy_failure: Mutex<Option<String>>,
 }
 
 impl Faults {
@@ -54,6 +55,7 @@ impl Faults {
             config: Mutex::new(config),
             scripted: Mutex::new(VecDeque::new()),
             federation_failure: Mutex::new(None),
+            policy_failure: Mutex::new(None),
         }
     }
 
@@ -87,6 +89,7 @@ impl Faults {
         lock(&self.scripted).clear();
         *lock(&self.config) = FaultConfig::default();
         *lock(&self.federation_failure) = None;
+        *lock(&self.policy_failure) = None;
     }
 
     /// New federation jobs fail at this sub-job (None: they succeed).
@@ -96,6 +99,15 @@ impl Faults {
 
     pub fn federation_failure(&self) -> Option<String> {
         lock(&self.federation_failure).clone()
+    }
+
+    /// New policy jobs with this task fail at it (None: they succeed).
+    pub fn set_policy_failure(&self, task: Option<String>) {
+        *lock(&self.policy_failure) = task;
+    }
+
+    pub fn policy_failure(&self) -> Option<String> {
+        lock(&self.policy_failure).clone()
     }
 
     /// Takes the first scripted fault matching the request, if any.

@@ -1,8 +1,10 @@
 //! Federation jobs: sub-jobs move Pending, Running, Success in turn over the configured duration.
 
 use chrono::{DateTime, Duration, Utc};
+use serde_json::Value;
 use ucs_models::models::{ClusterGroupCondition, Job, JobSpec, JobStatus, ObjectMeta};
 
+use crate::ids::derived_uid;
 use crate::server::AppState;
 use crate::state::{go_time, FederationRecord, FleetRecord};
 
@@ -16,6 +18,10 @@ pub(crate) const SUB_JOBS: [&str; 4] = [
 
 /// The `federation_failure` fault that makes enabling fail its validation at once.
 pub(crate) const VALIDATION: &str = "Validation";
+
+/// Karmada versions a federation runs, oldest first: enabling installs the first, and each can be
+/// upgraded to any later one (`upgrade_federation`; `list_server_configs` reports the same list).
+pub(crate) const VERSIONS: &[&str] = &["v1.7.0", "v1.7.0-r14", "v1.10.7-t1023"];
 
 /// The whole job's type.
 pub(crate) const JOB_TYPE: &str = "CreateFederationContainer";
@@ -94,6 +100,18 @@ fn meta(uid: &str, created: DateTime<Utc>, now: DateTime<Utc>) -> ObjectMeta {
     }
 }
 
+/// The network sub-job reports the load balancer it created, once it has (reference 3.2.13's
+/// example: `{"JobExtendParamKeyElbID": "..."}`). Sent under `extendparam` as a JSON string: the
+/// reference's field table and both official SDKs (Go `Extendparam *string`, Python `str`) type it
+/// as a string, and the Go SDK's case-insensitive decoder fails on the example's object form;
+/// this SDK reads either.
+fn network_extend_param(record: &FederationRecord, sub: &str, phase: &str) -> Option<Value> {
+    (sub == "CreateNetworkResource" && phase == "Success").then(|| {
+        let elb = derived_uid(&record.federation_id, "elb");
+        Value::String(serde_json::json!({ "JobExtendParamKeyElbID": elb }).to_string())
+    })
+}
+
 /// The `federation_progress` answer at `now`.
 pub(crate) fn job(record: &FederationRecord, now: DateTime<Utc>) -> Job {
     let phases = phases(record, now);
@@ -108,6 +126,7 @@ pub(crate) fn job(record: &FederationRecord, now: DateTime<Utc>) -> Job {
             spec: Some(JobSpec {
                 job_type: Some((*sub).to_owned()),
                 federation_uid: Some(record.federation_id.clone()),
+                extendparam: network_extend_param(record, sub, phase.name),
                 ..Default::default()
             }),
             status: Some(JobStatus {

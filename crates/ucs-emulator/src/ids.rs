@@ -18,3 +18,15 @@ pub(crate) fn new_token(prefix: &str) -> String {
         uuid::Uuid::new_v4().simple()
     )
 }
+
+/// A UUID derived from another id and a purpose: stable for the same inputs, so records need not
+/// keep ids of what the emulator only reports (the load balancer of a federation).
+pub(crate) fn derived_uid(from: &str, purpose: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{purpose}/{from}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
+}

@@ -19,6 +19,7 @@ mod kubeconfig;
 mod listing;
 mod middleware;
 mod persist;
+mod policy_jobs;
 mod request_log;
 mod routes;
 mod server;

@@ -29,6 +29,18 @@ pub(crate) struct Account {
     pub hss_clusters: BTreeMap<String, HssRecord>,
     /// Kubernetes objects per fleet name, keyed by collection path then object name.
     pub karmada: BTreeMap<String, BTreeMap<String, BTreeMap<String, Value>>>,
+    /// Policy engines, policy jobs and instances (`crate::policy_jobs`).
+    #[serde(default)]
+    pub policies: crate::policy_jobs::PolicyState,
+    /// Add-on instances by id (`routes::addons`).
+    #[serde(default)]
+    pub addons: BTreeMap<String, crate::routes::addons::AddonRecord>,
+    /// DNS record sets by zone id (`routes::traffic`).
+    #[serde(default)]
+    pub record_sets: crate::routes::traffic::Zones,
+    /// GitOps clusters, repositories and config sets (`routes::gitops`).
+    #[serde(default)]
+    pub gitops: crate::routes::gitops::GitOpsState,
     /// Creation counter: orders records created within the same instant.
     pub seq: u64,
 }

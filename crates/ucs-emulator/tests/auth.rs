@@ -109,3 +109,143 @@ fn credential_specs_are_parsed_or_refused() {
         "the SK is redacted: {c:?}"
     );
 }
+
+#[tokio::test]
+async fn with_checks_off_every_account_is_served_with_its_own_state() {
+    let emu = ucs_emulator::start(EmulatorConfig {
+        auth: ucs_emulator::AuthMode::None,
+        ..Default::default()
+    })
+    .await
+    .expect("starts");
+    let base = emu.base_url();
+    let http = reqwest::Client::new();
+    let register = |domain: Option<&'static str>| {
+        let mut req = http
+            .post(format!("{base}/v1/clustergroups"))
+            .json(&serde_json::json!({"metadata": {"name": "tenant-fleet"}}));
+        if let Some(d) = domain {
+            req = req.header("X-Domain-Id", d);
+        }
+        req.send()
+    };
+    let list = |domain: Option<&'static str>| {
+        let mut req = http.get(format!("{base}/v1/clustergroups"));
+        if let Some(d) = domain {
+            req = req.header("X-Domain-Id", d);
+        }
+        req.send()
+    };
+    // The same name in three accounts: no conflict, as each has its own records.
+    for domain in [None, Some("tenant-a"), Some("tenant-b")] {
+        let answer = register(domain).await.expect("answer");
+        assert_eq!(answer.status().as_u16(), 201, "{domain:?}");
+    }
+    let total = |v: serde_json::Value| v["total"].as_u64();
+    let a: serde_json::Value = list(Some("tenant-a"))
+        .await
+        .expect("a")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(total(a), Some(1));
+    let demo: serde_json::Value = list(Some(DEMO_DOMAIN_ID))
+        .await
+        .expect("d")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(total(demo), Some(1), "no header is the demo account");
+    // A malformed account id is still a bad header.
+    let bad = http
+        .get(format!("{base}/v1/clustergroups"))
+        .header("X-Domain-Id", "not an id!")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(bad.status().as_u16(), 400);
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn temporary_keys_sign_only_with_their_security_token() {
+    use ucs_sdk::{Client, Credentials, Error};
+    let emu = ucs_emulator::start(EmulatorConfig::default())
+        .await
+        .expect("starts");
+    let base = emu.base_url();
+    let http = reqwest::Client::new();
+    // The security-token call is authenticated like any other: here by a password token.
+    let login = serde_json::json!({"auth": {
+        "identity": {"methods": ["password"], "password": {"user": {
+            "name": ucs_emulator::DEMO_USER, "password": ucs_emulator::DEMO_PASSWORD,
+            "domain": {"name": ucs_emulator::DEMO_DOMAIN_NAME}}}},
+        "scope": {"domain": {"name": ucs_emulator::DEMO_DOMAIN_NAME}}}});
+    let answer = http
+        .post(format!("{base}/v3/auth/tokens"))
+        .json(&login)
+        .send()
+        .await
+        .expect("token");
+    let token = answer.headers()["x-subject-token"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let issue = |seconds: i64| {
+        http.post(format!("{base}/v3.0/OS-CREDENTIAL/securitytokens"))
+            .header("X-Auth-Token", &token)
+            .json(
+                &serde_json::json!({"auth": {"identity": {"methods": ["token"],
+                "token": {"duration_seconds": seconds}}}}),
+            )
+            .send()
+    };
+    assert_eq!(
+        issue(60).await.expect("answer").status().as_u16(),
+        400,
+        "below 900 s"
+    );
+    let answer = issue(900).await.expect("answer");
+    assert_eq!(answer.status().as_u16(), 201);
+    let body: serde_json::Value = answer.json().await.expect("json");
+    let credential = &body["credential"];
+    let field = |name: &str| credential[name].as_str().expect(name).to_owned();
+    let (ak, sk, security_token) = (field("access"), field("secret"), field("securitytoken"));
+    let client = |credentials: Credentials| {
+        Client::builder()
+            .endpoint(&base)
+            .credentials(credentials)
+            .domain_id(DEMO_DOMAIN_ID)
+            .build()
+            .expect("client")
+    };
+    let with_token = client(Credentials::temporary(&ak, &sk, &security_token));
+    let versions = with_token
+        .clusters()
+        .supported_versions()
+        .await
+        .expect("signed with the temporary key and its token");
+    assert!(!versions.versions.is_empty());
+    for (credentials, why) in [
+        (Credentials::aksk(&ak, &sk), "no security token"),
+        (
+            Credentials::temporary(&ak, &sk, "forged"),
+            "another security token",
+        ),
+    ] {
+        let err = client(credentials)
+            .clusters()
+            .supported_versions()
+            .await
+            .expect_err(why);
+        match err {
+            Error::Api(api) => assert_eq!(
+                (api.status, api.code.as_str()),
+                (401, "UCS.01000003"),
+                "{why}"
+            ),
+            other => panic!("{why}: {other:?}"),
+        }
+    }
+    emu.shutdown().await;
+}

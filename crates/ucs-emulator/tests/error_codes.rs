@@ -33,6 +33,7 @@ const SOURCES: &[&str] = &[
     include_str!("../src/routes/control.rs"),
     include_str!("../src/routes/federation.rs"),
     include_str!("../src/routes/fleets.rs"),
+    include_str!("../src/routes/gitops.rs"),
     include_str!("../src/routes/hss.rs"),
     include_str!("../src/routes/iam.rs"),
     include_str!("../src/routes/karmada.rs"),
@@ -142,15 +143,6 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
         "GET /v1/clusters, X-Domain-Id `not an id!`",
         &a,
     );
-    let a = send_with(
-        &raw,
-        "GET",
-        "/v1/clusters",
-        &[("X-Domain-Id", "someoneelse")],
-        None,
-    )
-    .await;
-    cases.check("UCS.01000004", "GET /v1/clusters, another X-Domain-Id", &a);
     let a = raw
         .get("/v5/someotherproject/container/kubernetes/multi-cloud/clusters")
         .await;
@@ -441,6 +433,18 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
         )
         .await;
     cases.check("UCS.01080001", "POST kubeconfig while federation runs", &a);
+    let a = slow
+        .send(
+            "DELETE",
+            &format!("/v1/clustergroups/{fleet}/federations"),
+            None,
+        )
+        .await;
+    cases.check(
+        "UCS.01080001",
+        "DELETE federations while federation runs",
+        &a,
+    );
 
     // Faults: the throttle and server error the emulator injects.
     let set = slow
@@ -569,6 +573,21 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
     assert_eq!(strict.get("/_emulator/quota").await.body["quota"], 50);
     strict.emu.shutdown().await;
 
+    // GitOps: not enabled, enabled twice, a config set of a missing repository.
+    let git = open(EmulatorConfig::default()).await;
+    let gc = git.cluster("gitops").await;
+    let a = git.get(&format!("/v1/clusters/{gc}/gitops")).await;
+    cases.check("UCS.00060003", "GET gitops status before enabling", &a);
+    let enable = format!("/v1/clusters/{gc}/gitops");
+    git.post(&enable, json!({})).await;
+    let a = git.post(&enable, json!({})).await;
+    cases.check("UCS.00060002", "POST gitops twice", &a);
+    let set = json!({"name": "web", "namespace": "default", "repoName": "missing",
+                     "clusterInfo": {"clusterID": gc}});
+    let a = git.post("/v1/configsets", set).await;
+    cases.check("UCS.00060001", "POST configsets, missing repository", &a);
+    git.emu.shutdown().await;
+
     // Authentication.
     let signed = ucs_emulator::start(EmulatorConfig {
         federation_duration: Duration::ZERO,
@@ -587,6 +606,42 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
         request_id: None,
     };
     cases.check("UCS.01000003", "GET /v1/clusters unsigned", &a);
+    // A valid token sent with someone else's account id (with checks off, that account is
+    // served instead: see tests/auth.rs).
+    let login = json!({"auth": {
+        "identity": {"methods": ["password"], "password": {"user": {
+            "name": ucs_emulator::DEMO_USER, "password": ucs_emulator::DEMO_PASSWORD,
+            "domain": {"name": ucs_emulator::DEMO_DOMAIN_NAME}}}},
+        "scope": {"domain": {"name": ucs_emulator::DEMO_DOMAIN_NAME}}}});
+    let token = reqwest::Client::new()
+        .post(format!("{}/v3/auth/tokens", signed.base_url()))
+        .json(&login)
+        .send()
+        .await
+        .expect("token");
+    let token = token
+        .headers()
+        .get("x-subject-token")
+        .and_then(|v| v.to_str().ok())
+        .expect("x-subject-token")
+        .to_owned();
+    let resp = reqwest::Client::new()
+        .get(format!("{}/v1/clusters", signed.base_url()))
+        .header("X-Auth-Token", token)
+        .header("X-Domain-Id", "someoneelse")
+        .send()
+        .await
+        .expect("answered");
+    let a = Answer {
+        status: resp.status().as_u16(),
+        body: resp.json().await.unwrap_or(Value::Null),
+        request_id: None,
+    };
+    cases.check(
+        "UCS.01000004",
+        "GET /v1/clusters, token with another X-Domain-Id",
+        &a,
+    );
     signed.shutdown().await;
 
     for line in &cases.lines {

@@ -44,6 +44,10 @@ macro_rules! for_each_operation {
                 JoinGroup join_fleet(cluster_id) POST "/v1/clusters/{clusterid}/join" body(JoinFleet) -> ();
                 /// Removes the cluster from its fleet.
                 LeaveGroup leave_fleet(cluster_id) POST "/v1/clusters/{clusterid}/unjoin" -> ();
+                /// A kubeconfig for the cluster's API server through UCS (the cluster must be available).
+                CreateClusterKubeconfig create_kubeconfig(cluster_id) POST "/v1/clusters/{clusterid}/kubeconfig" -> Kubeconfig;
+                /// The configuration an on-premise cluster's installation needs.
+                CreateClusterConf create_conf(cluster_id) POST "/v1/clusters/{clusterid}/clusterconf" body(ClusterConfRequest) -> ClusterConf;
             }
             /// Fleet operations, federation included.
             fleets Fleets pages(PageQuery => ClusterGroup) {
@@ -75,6 +79,16 @@ macro_rules! for_each_operation {
                 CreateFederationConnection create_federation_connection(fleet_id) POST "/v1/clustergroups/{clustergroupid}/connection" body(FederationConnectionRequest) -> FederationConnection;
                 /// The federation kubeconfig, once connected.
                 DownloadFederationKubeconfig download_federation_kubeconfig(fleet_id) POST "/v1/clustergroups/{clustergroupid}/kubeconfig" body(DownloadKubeconfigRequest) -> Kubeconfig;
+                /// A federated workload (`kind`, `namespace`, `name` in the query) with its Karmada policies and binding.
+                ShowProxyUnitedWorkload get_united_workload(fleet_id) GET "/v1/clustergroups/{clustergroupid}/unitedworkload" query(UnitedWorkloadQuery) -> UnitedWorkload;
+                /// Creates a federated workload: the object, its PropagationPolicy and OverridePolicy in the federation.
+                CreateProxyUnitedWorkload create_united_workload(fleet_id) POST "/v1/clustergroups/{clustergroupid}/unitedworkload" body(UnitedWorkload) -> ();
+                /// Replaces a federated workload and its policies.
+                UpdateProxyUnitedWorkload update_united_workload(fleet_id) PUT "/v1/clustergroups/{clustergroupid}/unitedworkload" body(UnitedWorkload) -> ();
+                /// Deletes a federated workload (`kind`, `namespace`, `name` in the query), its policies and bindings.
+                DeleteProxyUnitedWorkload delete_united_workload(fleet_id) DELETE "/v1/clustergroups/{clustergroupid}/unitedworkload" query(UnitedWorkloadQuery) -> ();
+                /// Upgrades the fleet's federation to `targetVersion` (the newest when absent).
+                UpgradeFederation upgrade_federation(fleet_id) POST "/v1/clustergroups/{clustergroupid}/federations/upgrade" body(UpgradeFederation) -> FederationUpgrade;
             }
             /// Permission rule operations.
             rules Rules pages(PageQuery => Rule) {
@@ -91,6 +105,98 @@ macro_rules! for_each_operation {
             addons Addons {
                 /// The add-on instances of a cluster (`cluster_id` in the query).
                 ListAddonInstances list() GET "/v1/addons" query(ListAddonInstancesQuery) -> AddonInstanceList;
+                /// Installs an add-on of the catalogue in a cluster.
+                CreateAddonInstance create() POST "/v1/addons" body(AddonInstance) -> AddonInstance;
+                /// One add-on instance.
+                ShowAddonInstance get(addon_id) GET "/v1/addons/{id}" query(ShowAddonInstanceQuery) -> AddonInstance;
+                /// Upgrades (`spec.version`) or reconfigures (`spec.values`) an add-on instance.
+                UpdateAddonInstance update(addon_id) PUT "/v1/addons/{id}" body(AddonInstance) -> AddonInstance;
+                /// Uninstalls an add-on instance.
+                DeleteAddonInstance delete(addon_id) DELETE "/v1/addons/{id}" query(DeleteAddonInstanceQuery) -> ();
+                /// The add-on catalogue: templates and their versions.
+                ListAddonTemplates list_templates() GET "/v1/addontemplates" query(ListAddonTemplatesQuery) -> AddonTemplateList;
+            }
+            /// Policy (Gatekeeper) on clusters and fleets: enabling, jobs, definitions, instances.
+            policies Policies {
+                /// Starts enabling policy on a cluster (`retry=true` retries a failed enabling); answers the job id (see wait_job).
+                EnableClusterPolicy enable_cluster(cluster_id) POST "/v1/clusters/{clusterid}/policy" query(EnablePolicyQuery) -> PolicyJobCreated;
+                /// Starts disabling policy on a cluster; its policy instances go with it.
+                DisableClusterPolicy disable_cluster(cluster_id) DELETE "/v1/clusters/{clusterid}/policy" -> PolicyJobCreated;
+                /// Applies a policy definition to a cluster.
+                CreateClusterPolicyInstance create_cluster_instance(cluster_id) POST "/v1/clusters/{clusterid}/policyinstance" body(PolicyInstanceRequest) -> PolicyJobCreated;
+                /// Starts enabling policy on a fleet (`retry=true` retries a failed enabling).
+                EnableClusterGroupPolicy enable_fleet(fleet_id) POST "/v1/clustergroups/{clustergroupid}/policy" query(EnablePolicyQuery) -> PolicyJobCreated;
+                /// Starts disabling policy on a fleet.
+                DisableClusterGroupPolicy disable_fleet(fleet_id) DELETE "/v1/clustergroups/{clustergroupid}/policy" -> PolicyJobCreated;
+                /// Applies a policy definition to a fleet.
+                CreateClusterGroupPolicyInstance create_fleet_instance(fleet_id) POST "/v1/clustergroups/{clustergroupid}/policyinstance" body(PolicyInstanceRequest) -> PolicyJobCreated;
+                /// The policy jobs of one kind (`EnablePolicy` by default).
+                ListPolicyJobs list_jobs() GET "/v1/policy/jobs" query(ListPolicyJobsQuery) -> PolicyJobList;
+                /// One policy job and its tasks.
+                ShowPolicyJob get_job(job_id) GET "/v1/policy/jobs/{jobid}" -> PolicyJob;
+                /// The policy definitions (constraint templates).
+                ListPolicyDefinitions list_definitions() GET "/v1/policydefinitions" -> PolicyDefinitionList;
+                /// One policy definition.
+                ShowPolicyDefinition get_definition(definition_id) GET "/v1/policydefinitions/{policydefinitionid}" -> PolicyDefinition;
+                /// Replaces a policy definition's tags (official name misspelt `UpdatePolicyDefination`).
+                UpdatePolicyDefination update_definition(definition_id) PUT "/v1/policydefinitions/{policydefinitionid}" body(UpdatePolicyDefinition) -> PolicyDefinition;
+                /// Every policy instance of the account.
+                ListPolicyInstances list_instances() GET "/v1/policyinstances" -> PolicyInstanceList;
+                /// One policy instance.
+                ShowPolicyInstance get_instance(instance_id) GET "/v1/policyinstances/{policyinstanceid}" -> PolicyInstance;
+                /// Changes a policy instance's action, namespaces or parameters.
+                UpdatePolicyInstance update_instance(instance_id) PUT "/v1/policyinstances/{policyinstanceid}" body(PolicyInstanceRequest) -> PolicyJobCreated;
+                /// Deletes a policy instance.
+                DeletePolicyInstance delete_instance(instance_id) DELETE "/v1/policyinstances/{policyinstanceid}" -> PolicyJobCreated;
+            }
+            /// The account's quotas and the service's configuration.
+            account Account {
+                /// The limits and use of clusters, fleets, rules and federations of the caller's account.
+                ShowQuota get_quota(domain_id) GET "/v1/maintenance/quota/{domainid}" -> Quotas;
+                /// The on-premise releases and federation versions on offer.
+                ListServerConfigs list_server_configs() GET "/v1/serverconfig" -> ServerConfigs;
+            }
+            /// DNS record sets of traffic management.
+            traffic Traffic {
+                /// The account's record sets, every zone.
+                ListRecordSets list_record_sets() GET "/v1/traffic/recordsets" -> RecordSetList;
+                /// Creates record sets in a zone: the query's two fields are sent as the `X-Zone-Project-ID` and `X-Zone-ID` headers, not as query parameters.
+                CreateRecordSet create_record_sets() POST "/v1/traffic/recordsets" body(Vec<CreateRecordSet>) query(RecordSetZone) -> Vec<RecordSet>;
+            }
+            /// GitOps on clusters: the Flux controllers the service installs.
+            gitops GitOps {
+                /// Enables GitOps (installs Flux) on a cluster; answers the job.
+                EnableGitOps enable(cluster_id) POST "/v1/clusters/{clusterid}/gitops" query(EnableGitOpsQuery) -> GitOpsJob;
+                /// The cluster's GitOps status: its Flux controller pods.
+                ShowGitOpsStatus status(cluster_id) GET "/v1/clusters/{clusterid}/gitops" -> GitOpsStatus;
+                /// Disables GitOps on a cluster (its repositories and config sets go with it).
+                DisableGitOps disable(cluster_id) DELETE "/v1/clusters/{clusterid}/gitops" -> GitOpsJob;
+            }
+            /// GitOps config sets: Flux Kustomizations applying one of a cluster's repositories.
+            configsets ConfigSets pages(ListConfigSetsQuery => ConfigSet) {
+                /// One page of config sets (`clusterid` filters).
+                ListConfigSets list() GET "/v1/configsets" query(ListConfigSetsQuery) -> ConfigSetList;
+                /// Creates a config set applying one of the cluster's repositories.
+                CreateConfigSet create() POST "/v1/configsets" body(CreateConfigSet) -> Created;
+                /// One config set.
+                ShowConfigSet get(config_set_id) GET "/v1/configsets/{configsetid}" -> ConfigSet;
+                /// Changes a config set's Kustomization.
+                UpdateConfigSet update(config_set_id) PUT "/v1/configsets/{configsetid}" body(UpdateConfigSet) -> ();
+                /// Deletes a config set.
+                DeleteConfigSet delete(config_set_id) DELETE "/v1/configsets/{configsetid}" -> ();
+                /// Config set counts by status, per cluster with GitOps enabled.
+                ShowGitopsStatistics statistics() GET "/v1/configsets/statistics" query(PageQuery) -> GitOpsStatistics;
+            }
+            /// GitOps source repositories: Flux GitRepositories (credentials sent, never echoed).
+            repos Repos pages(ListReposQuery => GitOpsRepo) {
+                /// One page of source repositories (`clusterid` filters).
+                ListRepos list() GET "/v1/configsets/repos" query(ListReposQuery) -> GitOpsRepoList;
+                /// Creates a source repository (Flux GitRepository).
+                CreateRepo create() POST "/v1/configsets/repos" body(CreateRepo) -> Created;
+                /// Changes a source repository.
+                UpdateRepo update(repo_id) PUT "/v1/configsets/repos/{repoid}" body(UpdateRepo) -> ();
+                /// Deletes a source repository no config set uses.
+                DeleteRepo delete(repo_id) DELETE "/v1/configsets/repos/{repoid}" -> ();
             }
             /// HSS multi-cloud cluster creation.
             hss Hss {
@@ -257,7 +363,8 @@ mod tests {
                 .collect();
             assert_eq!(params.len(), info.ids.len(), "{info:?}");
         }
-        assert_eq!(Operation::ALL.len(), 35);
+        // The 75 UCS v1 operations of the official SDKs, the HSS call and the three IAM helpers.
+        assert_eq!(Operation::ALL.len(), 79);
     }
 
     #[test]
@@ -272,6 +379,6 @@ mod tests {
         );
         assert_eq!(Operation::ShowCluster.info().ids, ["cluster_id"]);
         assert_eq!(Operation::LeaveGroup.info().result, "()");
-        assert_eq!(PAGES.len(), 3);
+        assert_eq!(PAGES.len(), 5);
     }
 }

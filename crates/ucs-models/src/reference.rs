@@ -503,6 +503,14 @@ pub const ERROR_CODES: &[(&str, u16, &str)] = &[
         400,
         "Failed to obtain the mesh information.",
     ),
+    // Not in the reference text's table 5-1, which has no GitOps codes: the GitOps family as the
+    // service's online error-code page (api-ucs/ErrorCode.html) lists it, read through the search
+    // corpus; the emulator's GitOps refusals use them (see routes/gitops.rs).
+    ("UCS.00060001", 400, "Cluster git ops validate failed"),
+    ("UCS.00060002", 400, "Cluster has enable gitops"),
+    ("UCS.00060003", 400, "Cluster not enable gitops"),
+    ("UCS.00060004", 400, "Cluster git ops installing"),
+    ("UCS.00060005", 400, "Cluster git ops closing"),
     ("UCS.00090001", 500, "Failed to create DNSRecord"),
     ("UCS.00100001", 400, "Failed to publish message to smn."),
     ("UCS.00100002", 400, "smn topic error."),

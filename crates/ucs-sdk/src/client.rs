@@ -128,6 +128,36 @@ impl Client {
         crate::ops::Addons::new(self.clone())
     }
 
+    /// GitOps on clusters (Flux installed by the service).
+    pub fn gitops(&self) -> crate::ops::GitOps {
+        crate::ops::GitOps::new(self.clone())
+    }
+
+    /// GitOps config sets (Flux Kustomizations).
+    pub fn configsets(&self) -> crate::ops::ConfigSets {
+        crate::ops::ConfigSets::new(self.clone())
+    }
+
+    /// GitOps source repositories (Flux GitRepositories).
+    pub fn repos(&self) -> crate::ops::Repos {
+        crate::ops::Repos::new(self.clone())
+    }
+
+    /// The account's quotas and the service's configuration.
+    pub fn account(&self) -> crate::ops::Account {
+        crate::ops::Account::new(self.clone())
+    }
+
+    /// DNS record sets of traffic management.
+    pub fn traffic(&self) -> crate::ops::Traffic {
+        crate::ops::Traffic::new(self.clone())
+    }
+
+    /// Policy (Gatekeeper) operations: enabling, jobs, definitions, instances.
+    pub fn policies(&self) -> crate::ops::Policies {
+        crate::ops::Policies::new(self.clone())
+    }
+
     /// Permission rule operations.
     pub fn rules(&self) -> crate::ops::Rules {
         crate::ops::Rules::new(self.clone())

@@ -188,6 +188,18 @@ pub enum Error {
         /// Its reason, when given.
         reason: String,
     },
+    /// A policy job (`policies.wait_job`) ended in a failure status.
+    #[error("policy job {job_id} failed: {task} is {phase}{}", if reason.is_empty() { String::new() } else { format!(" ({reason})") })]
+    JobFailed {
+        /// The job.
+        job_id: String,
+        /// The type of the task that failed (or the job's type).
+        task: String,
+        /// Its status (`Failed`, `TimedOut`).
+        phase: String,
+        /// Its reason, when given.
+        reason: String,
+    },
     /// A bug in the SDK: a panic, caught where a binding hands the call back to its caller.
     #[error("{0}")]
     Internal(String),

@@ -46,6 +46,8 @@ pub(crate) struct Request {
     pub path: String,
     /// Raw query pairs; sent in canonical order and encoding.
     pub query: Vec<(String, String)>,
+    /// Operation headers (`X-Zone-ID`, ...): sent and signed like the others.
+    pub headers: Vec<(String, String)>,
     /// JSON body bytes, when there is a body.
     pub body: Option<Vec<u8>>,
     /// Content type of the body.
@@ -67,6 +69,7 @@ impl fmt::Debug for Request {
             .field("base", &self.base)
             .field("path", &self.path)
             .field("query", &self.query)
+            .field("headers", &self.headers)
             .field("body_len", &self.body.as_ref().map(Vec::len))
             .field("content_type", &self.content_type)
             .field("auth", &self.auth)
@@ -83,6 +86,7 @@ impl Request {
             base,
             path,
             query: Vec::new(),
+            headers: Vec::new(),
             body: None,
             content_type: "application/json",
             auth,
@@ -655,6 +659,7 @@ impl Inner {
             ("Host".to_owned(), host_header(&url)),
             ("User-Agent".to_owned(), self.user_agent.clone()),
         ];
+        headers.extend(req.headers.iter().cloned());
         if req.body.is_some() || req.method != Method::GET {
             headers.push(("Content-Type".to_owned(), req.content_type.to_owned()));
         }

@@ -2,5 +2,6 @@
 
 pub(crate) mod bindings;
 pub(crate) mod discovery;
+pub(crate) mod objects;
 pub(crate) mod patch;
 pub(crate) mod select;

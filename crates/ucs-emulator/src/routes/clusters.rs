@@ -24,6 +24,8 @@ use crate::server::AppState;
 use crate::state::{cluster_fleet, rfc3339, Account, Agent, ClusterRecord};
 use crate::validation;
 
+pub(crate) use super::cluster_configs::{create_conf, create_kubeconfig};
+
 /// Kubernetes versions the service accepts for registered clusters.
 const SUPPORTED_VERSIONS: &[&str] = &[
     "v1.23", "v1.25", "v1.27", "v1.28", "v1.29", "v1.30", "v1.31",
@@ -421,6 +423,7 @@ pub(crate) async fn delete(
     app.write(&caller, |account| {
         let fleet = cluster_fleet(&find_mut(account, &id)?.cluster).map(str::to_owned);
         account.clusters.remove(&id);
+        super::addons::drop_cluster(account, &id);
         if let Some(fleet) = fleet {
             reconcile_fleet(account, &fleet);
         }

@@ -52,6 +52,8 @@ pub(crate) struct FaultSettings {
     config: FaultConfig,
     /// New federation jobs fail at this sub-job.
     federation_failure: Option<String>,
+    /// New policy jobs fail at this task.
+    policy_failure: Option<String>,
 }
 
 /// `GET /_emulator/faults`.
@@ -59,6 +61,7 @@ pub(crate) async fn faults(State(app): State<Arc<AppState>>) -> Json<FaultSettin
     Json(FaultSettings {
         config: app.faults.config(),
         federation_failure: app.faults.federation_failure(),
+        policy_failure: app.faults.policy_failure(),
     })
 }
 
@@ -80,6 +83,7 @@ pub(crate) async fn set_faults(
             )))
         }
     };
+    let policy_failure = crate::policy_jobs::fault(fields.remove("policy_failure"))?;
     // `FaultConfig` denies unknown fields: a misspelt rate must not pass silently.
     let config: FaultConfig = serde_json::from_value(Value::Object(fields))
         .map_err(|e| ApiFailure::bad_body(format!("invalid fault settings: {e}")))?;
@@ -89,9 +93,11 @@ pub(crate) async fn set_faults(
     app.faults.set_config(config.clone());
     app.faults
         .set_federation_failure(federation_failure.clone());
+    app.faults.set_policy_failure(policy_failure.clone());
     Ok(Json(FaultSettings {
         config,
         federation_failure,
+        policy_failure,
     }))
 }
 
@@ -176,7 +182,7 @@ pub(crate) async fn disconnect(
 }
 
 /// The most `PUT /_emulator/quota` accepts (the service raises quotas on request, not without end).
-const MAX_QUOTA: u64 = 100_000;
+pub(crate) const MAX_QUOTA: u64 = 100_000;
 
 /// `GET /_emulator/quota`: clusters, fleets and rules allowed per account now.
 pub(crate) async fn quota(State(app): State<Arc<AppState>>) -> Json<Value> {

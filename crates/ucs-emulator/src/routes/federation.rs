@@ -93,7 +93,7 @@ pub(crate) async fn enable(
         let now = Utc::now();
         if let Some(spec) = record.fleet.spec.as_mut() {
             spec.federation_id = Some(federation_id.clone());
-            spec.federation_version = Some("v1.7.0".into());
+            spec.federation_version = crate::federation::VERSIONS.first().map(|v| (*v).to_owned());
         }
         record.federation = Some(FederationRecord {
             job_id: new_uid(),
@@ -121,9 +121,18 @@ pub(crate) async fn disable(
             .get_mut(&caller.domain_id)
             .ok_or_else(|| ApiFailure::fleet_not_found(&id))?;
         let record = find_mut(account, &id)?;
-        if record.federation.take().is_none() {
+        let Some(federation) = record.federation.as_ref() else {
             return Err(not_federated(&id));
+        };
+        // The control plane is being set up: there is nothing whole to take down yet.
+        let now = Utc::now();
+        if !is_ready(federation, now) && !has_failed(federation, now) {
+            return Err(ApiFailure::new(
+                "UCS.01080001",
+                format!("the federation of fleet {id} is still being enabled; wait for federation_progress to finish"),
+            ));
         }
+        record.federation = None;
         if let Some(spec) = record.fleet.spec.as_mut() {
             spec.federation_id = None;
             spec.federation_version = None;
@@ -153,8 +162,12 @@ pub(crate) async fn progress(
     })
 }
 
-/// The federation of a fleet whose job has finished; connection and kubeconfigs need one.
-fn ready_federation<'a>(account: &'a Account, id: &str) -> ApiResult<&'a FederationRecord> {
+/// The federation of a fleet whose job has finished; connection, kubeconfigs and united
+/// workloads need one.
+pub(crate) fn ready_federation<'a>(
+    account: &'a Account,
+    id: &str,
+) -> ApiResult<&'a FederationRecord> {
     let federation = find(account, id)?
         .federation
         .as_ref()

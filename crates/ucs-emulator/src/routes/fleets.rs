@@ -32,6 +32,11 @@ pub(crate) use super::federation::{
     download_kubeconfig as download_federation_kubeconfig, enable as enable_federation,
     kubeconfig_with_cert as create_federation_kubeconfig, progress as federation_progress,
 };
+// The federated workloads and the federation upgrade live in workloads.rs.
+pub(crate) use super::workloads::{
+    create_united_workload, delete_united_workload, get_united_workload, update_united_workload,
+    upgrade_federation,
+};
 
 pub(crate) fn check_id(id: &str) -> ApiResult<()> {
     validation::path_id("clustergroupid", id)

@@ -116,3 +116,82 @@ pub(crate) async fn domains(Extension(caller): Extension<Caller>) -> Json<Value>
         "links": {"next": null, "previous": null, "self": "/v3/auth/domains"},
     }))
 }
+
+/// Shortest and longest life of a temporary access key (IAM's bounds), and the default.
+const TEMPORARY_SECONDS: (i64, i64, i64) = (900, 86_400, 900);
+
+/// `POST /v3.0/OS-CREDENTIAL/securitytokens`: a temporary AK/SK and its security token for the
+/// caller (authenticated by token or signature), as IAM issues them: requests signed with the
+/// temporary key must carry `X-Security-Token`.
+pub(crate) async fn security_token(
+    State(app): State<Arc<AppState>>,
+    Extension(caller): Extension<Caller>,
+    body: axum::body::Bytes,
+) -> Response {
+    let request: Value = if body.is_empty() {
+        Value::Null
+    } else {
+        match decode_json(&body) {
+            Ok(v) => v,
+            Err(_) => {
+                return iam_error(
+                    StatusCode::BAD_REQUEST,
+                    "1100",
+                    "The request body is invalid.",
+                )
+            }
+        }
+    };
+    let identity = &request["auth"]["identity"];
+    let methods_ok = identity["methods"]
+        .as_array()
+        .is_some_and(|m| m.iter().any(|v| v == "token"));
+    if !methods_ok {
+        return iam_error(
+            StatusCode::BAD_REQUEST,
+            "1100",
+            "auth.identity.methods must contain \"token\".",
+        );
+    }
+    let (min, max, default) = TEMPORARY_SECONDS;
+    let seconds = match &identity["token"]["duration_seconds"] {
+        Value::Null => default,
+        v => match v.as_i64().filter(|s| (min..=max).contains(s)) {
+            Some(s) => s,
+            None => {
+                return iam_error(
+                    StatusCode::BAD_REQUEST,
+                    "1100",
+                    &format!("auth.identity.token.duration_seconds must be {min} to {max}."),
+                )
+            }
+        },
+    };
+    let now = Utc::now();
+    let expires = now
+        .checked_add_signed(Duration::seconds(seconds))
+        .unwrap_or(now);
+    let ak = new_token("TMP")
+        .chars()
+        .take(20)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let sk = new_token("");
+    let security_token = new_token("gQ");
+    app.tokens.issue_temporary(
+        ak.clone(),
+        crate::auth::Temporary {
+            sk: sk.clone(),
+            security_token: security_token.clone(),
+            caller,
+            expires_at: expires,
+        },
+    );
+    let body = json!({"credential": {
+        "access": ak,
+        "secret": sk,
+        "securitytoken": security_token,
+        "expires_at": expires.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
+    }});
+    (StatusCode::CREATED, Json(body)).into_response()
+}

@@ -1,14 +1,21 @@
 //! The route table: UCS v1, HSS v5, IAM v3, the Karmada gateway and the control endpoints.
 
-mod addons;
+mod account;
+pub(crate) mod addons;
+mod cluster_configs;
 pub(crate) mod clusters;
 mod control;
 mod federation;
 mod fleets;
+pub(crate) mod gitops;
+use gitops::{configsets, repos};
 mod hss;
 mod iam;
 mod karmada;
+mod policies;
 mod rules;
+pub(crate) mod traffic;
+mod workloads;
 
 use std::sync::Arc;
 
@@ -87,6 +94,10 @@ pub(crate) fn router(app: Arc<AppState>) -> Router {
         .route(
             "/v3/auth/tokens",
             post(iam::token).layer(DefaultBodyLimit::max(small)),
+        )
+        .route(
+            "/v3.0/OS-CREDENTIAL/securitytokens",
+            post(iam::security_token).layer(DefaultBodyLimit::max(small)),
         )
         .route("/v3/projects", get(iam::projects))
         .route("/v3/auth/domains", get(iam::domains))

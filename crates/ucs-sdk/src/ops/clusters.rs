@@ -174,4 +174,28 @@ impl Clusters {
         let req = self.client.request(Service::Ucs, Method::POST, path)?;
         self.client.call_empty(req).await
     }
+
+    /// `POST /v1/clusters/{id}/kubeconfig`: a kubeconfig for the cluster's API server through
+    /// UCS (the cluster must be available).
+    pub async fn create_kubeconfig(&self, cluster_id: &str) -> Result<Kubeconfig> {
+        validate::cluster_id("cluster_id", cluster_id)?;
+        let path = format!("{}/kubeconfig", Self::path(cluster_id));
+        let req = self.client.request(Service::Ucs, Method::POST, path)?;
+        self.client.call(req).await
+    }
+
+    /// `POST /v1/clusters/{id}/clusterconf`: the configuration an on-premise cluster's
+    /// installation needs.
+    pub async fn create_conf(
+        &self,
+        cluster_id: &str,
+        body: &ClusterConfRequest,
+    ) -> Result<ClusterConf> {
+        validate::cluster_id("cluster_id", cluster_id)?;
+        body.check()?;
+        let path = format!("{}/clusterconf", Self::path(cluster_id));
+        let mut req = self.client.request(Service::Ucs, Method::POST, path)?;
+        req.body = Some(body_of(body)?);
+        self.client.call(req).await
+    }
 }

@@ -1,11 +1,11 @@
 //! `client.fleets()`: the 14 fleet operations of reference 3.2 plus the `wait_federation` waiter.
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
 
 use http::Method;
 
-use super::{query_pairs, seg};
+use super::wait::{poll, Polled};
+use super::{query_pairs, seg, WaitOptions};
 use crate::client::{body_of, Client};
 use crate::error::{Error, Result};
 use crate::models::*;
@@ -16,28 +16,8 @@ use crate::validate;
 /// Fleet operations; get one with [`Client::fleets`].
 #[derive(Debug, Clone)]
 pub struct Fleets {
-    client: Client,
-}
-
-/// How `wait_federation` polls.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WaitOptions {
-    /// Give up after this long.
-    pub timeout: Duration,
-    /// First delay between two polls.
-    pub initial_interval: Duration,
-    /// Longest delay between two polls (the delay grows by half each poll).
-    pub max_interval: Duration,
-}
-
-impl Default for WaitOptions {
-    fn default() -> Self {
-        Self {
-            timeout: Duration::from_secs(30 * 60),
-            initial_interval: Duration::from_millis(250),
-            max_interval: Duration::from_secs(10),
-        }
-    }
+    // Also read by `workloads.rs`, which adds the united-workload methods.
+    pub(super) client: Client,
 }
 
 fn check_fleet_id(id: &str) -> Result<()> {
@@ -289,37 +269,26 @@ impl Fleets {
         F: FnMut(&ProgressEvent) + Send,
     {
         check_fleet_id(fleet_id)?;
-        let started = Instant::now();
         let mut seen: HashMap<String, String> = HashMap::new();
-        let mut interval = options.initial_interval;
-        loop {
-            let job = self.federation_progress(fleet_id).await?;
-            report_changes(&job, &mut seen, &mut on_progress);
-            if let Some(failed) = job.sub_jobs().iter().find(|j| j.is_failure()) {
-                return Err(federation_failed(fleet_id, failed));
-            }
-            if job.is_failure() {
-                return Err(federation_failed(fleet_id, &job));
-            }
-            if job.is_success() {
-                return Ok(job);
-            }
-            let elapsed = started.elapsed();
-            if elapsed >= options.timeout {
-                return Err(Error::Timeout {
-                    what: format!(
-                        "waiting for the federation of fleet {fleet_id} (last phase {:?})",
-                        job.phase()
-                    ),
-                    elapsed,
-                });
-            }
-            tokio::time::sleep(interval.min(options.timeout - elapsed)).await;
-            // Grows by half; saturating, since `mul_f64` panics on a huge caller-given interval.
-            interval = interval
-                .saturating_add(interval / 2)
-                .min(options.max_interval);
-        }
+        poll(
+            options,
+            || self.federation_progress(fleet_id),
+            |job: Job| {
+                report_changes(&job, &mut seen, &mut on_progress);
+                if let Some(failed) = job.sub_jobs().iter().find(|j| j.is_failure()) {
+                    return Err(federation_failed(fleet_id, failed));
+                }
+                if job.is_failure() {
+                    return Err(federation_failed(fleet_id, &job));
+                }
+                if job.is_success() {
+                    return Ok(Polled::Done(job));
+                }
+                Ok(Polled::Pending(format!("{:?}", job.phase())))
+            },
+            |phase| format!("waiting for the federation of fleet {fleet_id} (last phase {phase})"),
+        )
+        .await
     }
 }
 

@@ -1,19 +1,30 @@
 //! Operations grouped by resource, under their canonical names.
 
+mod account;
 mod addons;
 mod clusters;
 mod fleets;
+mod gitops;
 mod hss;
 mod iam;
+mod policies;
 mod rules;
+mod traffic;
+mod wait;
+mod workloads;
 
 pub use crate::models::ProgressEvent;
+pub use account::Account;
 pub use addons::Addons;
 pub use clusters::Clusters;
-pub use fleets::{Fleets, WaitOptions};
+pub use fleets::Fleets;
+pub use gitops::{ConfigSets, GitOps, Repos};
 pub use hss::Hss;
 pub use iam::Iam;
+pub use policies::Policies;
 pub use rules::Rules;
+pub use traffic::Traffic;
+pub use wait::WaitOptions;
 
 use serde::Serialize;
 use serde_json::Value;

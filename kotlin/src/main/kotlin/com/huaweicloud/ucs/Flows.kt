@@ -5,6 +5,10 @@ import kotlinx.coroutines.flow.emitAll
 import kotlinx.coroutines.flow.flow
 import com.huaweicloud.ucs.models.Cluster
 import com.huaweicloud.ucs.models.ClusterGroup
+import com.huaweicloud.ucs.models.ConfigSet
+import com.huaweicloud.ucs.models.GitOpsRepo
+import com.huaweicloud.ucs.models.ListConfigSetsQuery
+import com.huaweicloud.ucs.models.ListReposQuery
 import com.huaweicloud.ucs.models.ListClustersQuery
 import com.huaweicloud.ucs.models.PageQuery
 import com.huaweicloud.ucs.models.Rule
@@ -48,5 +52,31 @@ fun Fleets.iter(query: PageQuery = PageQuery()): Flow<ClusterGroup> = flow {
 
 /** Every rule (`limit` is the page size, default 50), as a Flow. */
 fun Rules.iter(query: PageQuery = PageQuery()): Flow<Rule> = flow {
+    emitAll(pager(query).asFlow())
+}
+
+/** Every config set of the pager, page after page. */
+fun ConfigSetPager.asFlow(): Flow<ConfigSet> = flow {
+    while (true) {
+        val page = next() ?: break
+        for (item in page) emit(item)
+    }
+}
+
+/** Every GitOps repository of the pager, page after page. */
+fun RepoPager.asFlow(): Flow<GitOpsRepo> = flow {
+    while (true) {
+        val page = next() ?: break
+        for (item in page) emit(item)
+    }
+}
+
+/** Every config set matching [query] (`limit` is the page size, default 50), as a Flow. */
+fun ConfigSets.iter(query: ListConfigSetsQuery = ListConfigSetsQuery()): Flow<ConfigSet> = flow {
+    emitAll(pager(query).asFlow())
+}
+
+/** Every GitOps repository matching [query] (`limit` is the page size, default 50), as a Flow. */
+fun Repos.iter(query: ListReposQuery = ListReposQuery()): Flow<GitOpsRepo> = flow {
     emitAll(pager(query).asFlow())
 }
