@@ -1,5 +1,8 @@
 //! `invoke`: runs any operation of the catalogue from JSON ids, body and query, answering JSON.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -181,27 +184,33 @@ macro_rules! dispatch {
         }
     )*) => {
         /// Calls `operation` with ids already counted by [`check_shape`].
-        async fn dispatch(
+        ///
+        /// Each arm is its own boxed future: one state machine holding every operation's future
+        /// inline needs a poll frame (in dev builds) larger than a JVM thread's 1 MiB stack,
+        /// and uniffi polls on the caller's thread.
+        fn dispatch(
             client: &Client,
             operation: Operation,
             ids: Vec<String>,
             body: Option<Value>,
             query: Option<Value>,
-        ) -> Result<Answer> {
+        ) -> Pin<Box<dyn Future<Output = Result<Answer>> + Send + '_>> {
             let mut ids = ids.into_iter();
             match operation {
                 $($(
                     Operation::$official => {
                         $( let $id = ids.next().unwrap_or_default(); )*
-                        let answer = client
-                            .$group()
-                            .$name(
-                                $( &$id, )*
-                                $( &body_of::<$body>(body)?, )?
-                                $( &query_of::<$query>(query)?, )?
-                            )
-                            .await?;
-                        Ok(Answer::$official(IntoAnswer::into_answer(answer)))
+                        Box::pin(async move {
+                            let answer = client
+                                .$group()
+                                .$name(
+                                    $( &$id, )*
+                                    $( &body_of::<$body>(body)?, )?
+                                    $( &query_of::<$query>(query)?, )?
+                                )
+                                .await?;
+                            Ok(Answer::$official(IntoAnswer::into_answer(answer)))
+                        })
                     }
                 )*)*
             }

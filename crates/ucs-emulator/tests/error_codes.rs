@@ -10,39 +10,33 @@ use common::{cluster_body, open, Answer, Raw};
 use serde_json::{json, Value};
 use ucs_emulator::{AuthMode, EmulatorConfig};
 
-/// Every source file of the emulator, read at compile time so a new code cannot hide.
-const SOURCES: &[&str] = &[
-    include_str!("../src/auth.rs"),
-    include_str!("../src/config.rs"),
-    include_str!("../src/error.rs"),
-    include_str!("../src/extract.rs"),
-    include_str!("../src/faults.rs"),
-    include_str!("../src/federation.rs"),
-    include_str!("../src/ids.rs"),
-    include_str!("../src/kubeconfig.rs"),
-    include_str!("../src/lib.rs"),
-    include_str!("../src/listing.rs"),
-    include_str!("../src/middleware.rs"),
-    include_str!("../src/persist.rs"),
-    include_str!("../src/request_log.rs"),
-    include_str!("../src/server.rs"),
-    include_str!("../src/state.rs"),
-    include_str!("../src/validation.rs"),
-    include_str!("../src/routes/mod.rs"),
-    include_str!("../src/routes/clusters.rs"),
-    include_str!("../src/routes/control.rs"),
-    include_str!("../src/routes/federation.rs"),
-    include_str!("../src/routes/fleets.rs"),
-    include_str!("../src/routes/gitops.rs"),
-    include_str!("../src/routes/hss.rs"),
-    include_str!("../src/routes/iam.rs"),
-    include_str!("../src/routes/karmada.rs"),
-];
+/// Every source file of the emulator (all of `src/`, walked at run time so a new file cannot
+/// hide a code).
+fn sources() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        let entries = std::fs::read_dir(dir).expect("src/ is readable");
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(&path).expect("source file"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut out,
+    );
+    assert!(out.len() > 20, "only {} source files found", out.len());
+    out
+}
 
 /// Codes written in the emulator's source: `UCS.` followed by eight digits, or `APIGW.` codes.
 fn codes_in_source() -> BTreeSet<String> {
     let mut found = BTreeSet::new();
-    for source in SOURCES {
+    for source in &sources() {
         for prefix in ["\"UCS.", "\"APIGW."] {
             for (at, _) in source.match_indices(prefix) {
                 let rest = &source[at + 1..];
@@ -587,6 +581,56 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
     let a = git.post("/v1/configsets", set).await;
     cases.check("UCS.00060001", "POST configsets, missing repository", &a);
     git.emu.shutdown().await;
+
+    // Policy: enabling twice, retrying what did not fail, disabling what is off, per target.
+    let raw = open(EmulatorConfig::default()).await;
+    let cluster = raw.cluster("guarded").await;
+    let fleet = raw.fleet("guarded", &[]).await;
+    for (target, retry_code, twice_code, off_code) in [
+        (
+            format!("/v1/clusters/{cluster}"),
+            "UCS.00150001",
+            "UCS.00150003",
+            "UCS.00150005",
+        ),
+        (
+            format!("/v1/clustergroups/{fleet}"),
+            "UCS.00150002",
+            "UCS.00150004",
+            "UCS.00150006",
+        ),
+    ] {
+        let policy = format!("{target}/policy");
+        let a = raw.send("DELETE", &policy, None).await;
+        cases.check(
+            off_code,
+            &format!("DELETE {policy} while policy is off"),
+            &a,
+        );
+        let a = raw
+            .send("POST", &format!("{policy}?retry=true"), None)
+            .await;
+        cases.check(
+            retry_code,
+            &format!("POST {policy}?retry=true with nothing failed"),
+            &a,
+        );
+        assert!((200..300).contains(&raw.send("POST", &policy, None).await.status));
+        let a = raw.send("POST", &policy, None).await;
+        cases.check(twice_code, &format!("POST {policy} twice"), &a);
+    }
+    // Record sets: the same name, type and line twice in one zone.
+    let record = json!({"name": "www.example.com.", "ttl": 60, "records": ["10.0.0.1"],
+                        "line": "default_view", "type": "A"});
+    let body = Some(("application/json", json!([record, record]).to_string()));
+    let zone = [("X-Zone-Project-ID", "project"), ("X-Zone-ID", "zone-a")];
+    let a = send_with(&raw, "POST", "/v1/traffic/recordsets", &zone, body).await;
+    cases.check(
+        "UCS.01050001",
+        "POST /v1/traffic/recordsets, a record set twice",
+        &a,
+    );
+    raw.emu.shutdown().await;
 
     // Authentication.
     let signed = ucs_emulator::start(EmulatorConfig {
