@@ -228,6 +228,15 @@ pub async fn invoke(client: &Client, call: Call) -> Result<Answer> {
     dispatch(client, operation, call.ids, call.body, call.query).await
 }
 
+/// The waiters' options: the defaults, with the caller's timeout when given.
+fn wait_options(timeout_ms: Option<u64>) -> WaitOptions {
+    let mut options = WaitOptions::default();
+    if let Some(ms) = timeout_ms {
+        options.timeout = std::time::Duration::from_millis(ms);
+    }
+    options
+}
+
 /// Waits for a fleet's federation: polls until it succeeds, fails or `timeout_ms` passes
 /// (default 30 minutes), calling `on_progress` with each phase change. Answers the final job.
 pub async fn wait_federation<F>(
@@ -239,13 +248,9 @@ pub async fn wait_federation<F>(
 where
     F: FnMut(Value) + Send,
 {
-    let mut options = WaitOptions::default();
-    if let Some(ms) = timeout_ms {
-        options.timeout = std::time::Duration::from_millis(ms);
-    }
     let job: Result<Job> = client
         .fleets()
-        .wait_federation(fleet_id, &options, |e| {
+        .wait_federation(fleet_id, &wait_options(timeout_ms), |e| {
             on_progress(serde_json::to_value(e).unwrap_or(Value::Null))
         })
         .await;
@@ -264,13 +269,9 @@ pub async fn wait_policy_job<F>(
 where
     F: FnMut(Value) + Send,
 {
-    let mut options = WaitOptions::default();
-    if let Some(ms) = timeout_ms {
-        options.timeout = std::time::Duration::from_millis(ms);
-    }
     client
         .policies()
-        .wait_job(job_id, &options, |e| {
+        .wait_job(job_id, &wait_options(timeout_ms), |e| {
             on_progress(serde_json::to_value(e).unwrap_or(Value::Null))
         })
         .await

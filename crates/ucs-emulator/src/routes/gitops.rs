@@ -115,6 +115,69 @@ pub(crate) struct ConfigSetRecord {
     pub seq: u64,
 }
 
+/// What the two lists (repositories, config sets) need of a record.
+trait ClusterScoped {
+    fn cluster_id(&self) -> &str;
+    fn times(&self) -> (DateTime<Utc>, DateTime<Utc>, u64);
+}
+
+impl ClusterScoped for RepoRecord {
+    fn cluster_id(&self) -> &str {
+        &self.cluster_id
+    }
+    fn times(&self) -> (DateTime<Utc>, DateTime<Utc>, u64) {
+        (self.created_at, self.updated_at, self.seq)
+    }
+}
+
+impl ClusterScoped for ConfigSetRecord {
+    fn cluster_id(&self) -> &str {
+        &self.cluster_id
+    }
+    fn times(&self) -> (DateTime<Utc>, DateTime<Utc>, u64) {
+        (self.created_at, self.updated_at, self.seq)
+    }
+}
+
+/// One page of `records` (optionally of one cluster, which must exist), rendered: records of a
+/// cluster unregistered since are gone with it.
+fn list_page<R: ClusterScoped, T: Serialize>(
+    app: &AppState,
+    caller: &Caller,
+    params: &Params,
+    records: fn(&Account) -> &BTreeMap<String, R>,
+    render: fn(&Account, &str, &R) -> T,
+) -> ApiResult<Response> {
+    let paging = Paging::from_params(params)?;
+    let filter = cluster_filter(params)?;
+    let body = app.read(caller, |account| {
+        if let Some(id) = &filter {
+            find(account, id)?;
+        }
+        let rows = records(account)
+            .iter()
+            .filter(|(_, r)| filter.as_deref().is_none_or(|f| f == r.cluster_id()))
+            .filter(|(_, r)| account.clusters.contains_key(r.cluster_id()))
+            .map(|(id, r)| {
+                let (created, updated, seq) = r.times();
+                Sortable {
+                    created,
+                    updated,
+                    seq,
+                    item: (id, r),
+                }
+            })
+            .collect();
+        let (page, total) = paging.apply(rows);
+        let items: Vec<T> = page
+            .into_iter()
+            .map(|(id, r)| render(account, id, r))
+            .collect();
+        Ok(ListPage { items, total })
+    })?;
+    Ok(Json(body).into_response())
+}
+
 fn validate_failed(detail: impl std::fmt::Display) -> ApiFailure {
     ApiFailure::new("UCS.00060001", detail)
 }
@@ -482,34 +545,13 @@ pub(crate) async fn list_config_sets(
     Extension(caller): Extension<Caller>,
     params: Params,
 ) -> ApiResult<Response> {
-    let paging = Paging::from_params(&params)?;
-    let filter = cluster_filter(&params)?;
-    let body = app.read(&caller, |account| {
-        if let Some(id) = &filter {
-            find(account, id)?;
-        }
-        let rows = account
-            .gitops
-            .config_sets
-            .iter()
-            .filter(|(_, c)| filter.as_ref().is_none_or(|f| *f == c.cluster_id))
-            // Records of a cluster unregistered since are gone with it.
-            .filter(|(_, c)| account.clusters.contains_key(&c.cluster_id))
-            .map(|(id, c)| Sortable {
-                created: c.created_at,
-                updated: c.updated_at,
-                seq: c.seq,
-                item: (id, c),
-            })
-            .collect();
-        let (page, total) = paging.apply(rows);
-        let items: Vec<ConfigSet> = page
-            .into_iter()
-            .map(|(id, c)| render_config_set(account, id, c))
-            .collect();
-        Ok(ListPage { items, total })
-    })?;
-    Ok(Json(body).into_response())
+    list_page(
+        &app,
+        &caller,
+        &params,
+        |account| &account.gitops.config_sets,
+        render_config_set,
+    )
 }
 
 pub(crate) async fn create_config_set(
@@ -684,33 +726,13 @@ pub(crate) async fn list_repos(
     Extension(caller): Extension<Caller>,
     params: Params,
 ) -> ApiResult<Response> {
-    let paging = Paging::from_params(&params)?;
-    let filter = cluster_filter(&params)?;
-    let body = app.read(&caller, |account| {
-        if let Some(id) = &filter {
-            find(account, id)?;
-        }
-        let rows = account
-            .gitops
-            .repos
-            .iter()
-            .filter(|(_, r)| filter.as_ref().is_none_or(|f| *f == r.cluster_id))
-            .filter(|(_, r)| account.clusters.contains_key(&r.cluster_id))
-            .map(|(id, r)| Sortable {
-                created: r.created_at,
-                updated: r.updated_at,
-                seq: r.seq,
-                item: (id, r),
-            })
-            .collect();
-        let (page, total) = paging.apply(rows);
-        let items: Vec<GitOpsRepo> = page
-            .into_iter()
-            .map(|(id, r)| render_repo(account, id, r))
-            .collect();
-        Ok(ListPage { items, total })
-    })?;
-    Ok(Json(body).into_response())
+    list_page(
+        &app,
+        &caller,
+        &params,
+        |account| &account.gitops.repos,
+        render_repo,
+    )
 }
 
 pub(crate) async fn create_repo(
