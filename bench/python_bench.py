@@ -20,6 +20,7 @@ from urllib.parse import urlencode, urlparse
 LATENCY_RUNS = {"get": 2000, "list50": 300, "list500": 60}
 CONCURRENT, CONCURRENT_CALLS = 64, 6400
 MEMORY_CALLS = 10_000
+SCALE_CLUSTERS, SCALE_PAGE = 10_000, 500
 
 
 def emit(**row):
@@ -173,6 +174,41 @@ for _ in range({MEMORY_CALLS}): c.show_cluster(ShowClusterRequest(clusterid={cid
         emit(client=client, op="rss_after_10k", rss_mb=int(out.stdout.strip()) / 1024)
 
 
+def status_kb(field):
+    """A field of /proc/self/status in kB (VmRSS, VmHWM)."""
+    return int(next(l for l in open("/proc/self/status") if l.startswith(field + ":")).split()[1])
+
+
+def reset_peak():
+    """Resets VmHWM to the current resident set (Linux: "5" to clear_refs); False when refused."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def scale(base, creds, _cid):
+    """Iterating every cluster of a big account (pages of 500) with `clusters.iter`: resident set
+    before (after one warm page), at its peak while iterating and at the end; run it in a process
+    of its own (the emulator of 10,000 clusters)."""
+    from ucs_sdk import Client
+
+    c = Client(endpoint=base, ak=creds["ak"], sk=creds["sk"], domain_id=creds["domain_id"])
+    c.clusters.list(limit=SCALE_PAGE)  # the warm page, dropped at once
+    peak_reset = reset_peak()
+    start = status_kb("VmRSS")
+    t = time.perf_counter()
+    items = sum(1 for _ in c.clusters.iter(limit=SCALE_PAGE))
+    seconds = time.perf_counter() - t
+    peak, end = status_kb("VmHWM"), status_kb("VmRSS")
+    if items != SCALE_CLUSTERS:
+        sys.exit(f"python scale: iterated {items} clusters, expected {SCALE_CLUSTERS}")
+    emit(client="ucs_sdk", op="scale", items=items, page=SCALE_PAGE, rss_start_kb=start,
+         rss_peak_kb=peak, rss_end_kb=end, peak_reset=peak_reset, seconds=seconds)
+
+
 def import_time(*_):
     def best(code):
         times = []
@@ -189,7 +225,7 @@ def import_time(*_):
 
 
 CLIENTS = {"ours": ours, "async": ours_async, "official": official, "requests": by_hand,
-           "memory": memory, "import": import_time}
+           "memory": memory, "import": import_time, "scale": scale}
 
 if __name__ == "__main__":
     base, creds, cid = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]

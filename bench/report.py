@@ -58,6 +58,62 @@ def machine():
             f"Node {version(['node', '--version'])}")
 
 
+SCALE_CLIENTS = [
+    ("rust", "core", "Rust core (`clusters().iter`)"),
+    ("python", "ucs_sdk", "Python `ucs_sdk` (`clusters.iter`)"),
+    ("node", "ucs-sdk", "Node `ucs-sdk` (`for await` over `clusters.iter`)"),
+]
+
+
+def page_bytes(rows):
+    """The body of one page of the scale runs (measured by the Rust run), or None."""
+    r = rows.get(("rust", "core", "scale"))
+    return r.get("page_bytes") if r else None
+
+
+def scale_verdict(rows, lang, client):
+    """("flat" or "grows", peak - start in KB) of a scale row, or None when it was not measured."""
+    r, size = rows.get((lang, client, "scale")), page_bytes(rows)
+    if not r or not size:
+        return None
+    growth = int(r["rss_peak_kb"] - r["rss_start_kb"])
+    return ("flat" if growth * 1024 <= size else "grows", growth)
+
+
+def scale_section(rows):
+    """The lines of "Scale: iterating 10,000 clusters" (none when no scale row was measured)."""
+    size = page_bytes(rows)
+    if not any(rows.get((lang, client, "scale")) for lang, client, _ in SCALE_CLIENTS):
+        return []
+    out = [
+        "## Scale: iterating 10,000 clusters",
+        "",
+        "A second emulator holds 10,000 clusters; each client iterates all of them with its pager in "
+        f"pages of 500 (one page's body: {size or 0:,} bytes), in a process of its own. Resident set "
+        "(VmRSS in /proc/self/status) after one warm page, its peak while iterating (VmHWM, reset "
+        "after the warm page) and at the end; \"flat\" when the peak is within one page's bytes of "
+        "the start. The peak counts the page in hand (its body and its decoded items, several "
+        "times the body); end - start shows what stays once the pager is done.",
+        "",
+        "| client | clusters | time per 10,000 | RSS start | RSS peak | RSS end | peak - start | end - start | |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for lang, client, label in SCALE_CLIENTS:
+        r = rows.get((lang, client, "scale"))
+        if not r:
+            out.append(f"| {label} | n/a | | | | | | | |")
+            continue
+        verdict = scale_verdict(rows, lang, client)
+        mb = lambda kb: f"{kb / 1024:.1f} MB"
+        out.append(
+            f"| {label} | {int(r['items']):,} | {r['seconds'] * 1000:.0f} ms | {mb(r['rss_start_kb'])} | "
+            f"{mb(r['rss_peak_kb'])} | {mb(r['rss_end_kb'])} | {int(r['rss_peak_kb'] - r['rss_start_kb']):,} KB | "
+            f"{int(r['rss_end_kb'] - r['rss_start_kb']):,} KB | "
+            f"{verdict[0] if verdict else 'n/a'} |"
+        )
+    return out + [""]
+
+
 def main():
     rows = load(sys.argv[1])
 
@@ -102,6 +158,8 @@ def main():
         ("node", "fetch", "Node `fetch` + `JSON.parse` by hand"),
         ("kotlin", "ucs-sdk", "Kotlin `ucs-sdk` (uniffi, coroutines)"),
         ("kotlin", "official-core", "Kotlin/JVM official Java core `huaweicloud-sdk-core`"),
+        ("swift", "ucs-sdk", "Swift `ucs-sdk` (uniffi, async/await; new row)"),
+        ("swift", "urlsession", "Swift `URLSession` + `JSONDecoder` by hand (new row)"),
     ]
     for lang, client, label in clients:
         conc = get(lang, client, "concurrent64", "calls_per_sec") or get(lang, f"{client} threads", "concurrent64", "calls_per_sec")
@@ -119,6 +177,12 @@ def main():
         f"official: {get('python', 'official threads', 'concurrent64', 'calls_per_sec') or 0:,.0f} calls/s, "
         f"`requests`: {get('python', 'requests threads', 'concurrent64', 'calls_per_sec') or 0:,.0f} calls/s).",
         "",
+        "Swift (new rows): `swift build -c release` in the Debian trixie chroot (`swiftlang`), the "
+        "emulator outside it on loopback. `ucs-sdk` is the SwiftPM package with the release "
+        "`libucs_uniffi.so`; by hand is `URLSession` (FoundationNetworking, 64 connections per host) "
+        "with requests signed once and `JSONDecoder` into `Codable` structs of the fields the service "
+        "sends; 64 in flight is 64 tasks of a task group.",
+        "",
         "## Python import time and memory",
         "",
         "| | `ucs_sdk` | official |",
@@ -126,6 +190,7 @@ def main():
         f"| import, over a bare interpreter ({imp['bare'] or 0:.1f} ms) | {imp['ucs_sdk'] or 0:.1f} ms | {imp['official'] or 0:.1f} ms |",
         f"| resident memory after 10,000 gets | {rss['ucs_sdk'] or 0:.1f} MB | {rss['official'] or 0:.1f} MB |",
         "",
+        *scale_section(rows),
         "## Emulator",
         "",
         f"- Start-up (spawn to listening, median of 20): {fmt_us(get('emulator', 'startup', 'startup'))}.",
@@ -166,6 +231,15 @@ def main():
     target("Rust core, 64 in flight: at least the Go SDK's throughput",
            ratio(get("rust", "core", "concurrent64", "calls_per_sec"), get("go", "official", "concurrent64", "calls_per_sec")),
            lambda r: r >= 1, lambda r: f"{r:.2f}x")
+    for op, label, key in (("get", "get", "median_us"), ("list50", "list 50", "median_us"),
+                           ("list500", "list 500", "median_us"), ("concurrent64", "64 in flight", "calls_per_sec")):
+        ours, hand = get("swift", "ucs-sdk", op, key), get("swift", "urlsession", op, key)
+        target(f"Swift {label}: at least as fast as URLSession + JSONDecoder by hand (new row)",
+               ratio(ours, hand) if key == "calls_per_sec" else ratio(hand, ours), lambda r: r >= 1, lambda r: f"{r:.2f}x")
+    for lang, client, label in SCALE_CLIENTS:
+        verdict = scale_verdict(rows, lang, client)
+        target(f"Scale, {label}: resident set flat (peak within one page of the start) over 10,000 clusters",
+               verdict, lambda v: v[0] == "flat", lambda v: f"{v[0]}, peak +{v[1]:,} KB")
     target("Emulator: at least 20,000 small GETs per second on one core", get("emulator", "load", "gets_per_sec", "calls_per_sec"),
            lambda v: v >= 20000, lambda v: f"{v:,.0f}/s")
     target("Emulator: start-up under 50 ms", get("emulator", "startup", "startup"), lambda v: v < 50000, lambda v: fmt_us(v))

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The one benchmark command: builds release binaries, the Python wheel, the Node addon and the
-# Kotlin package, starts the emulator on loopback (500 seeded clusters), measures every client in
-# the same run and writes bench/RESULTS.md (medians and ratios) from bench/.work/results.jsonl.
+# The one benchmark command: builds release binaries, the Python wheel, the Node addon, the
+# Kotlin package and the Swift package (in the Debian trixie chroot of swift/setup-chroot.sh;
+# needs root), starts the emulator on loopback (500 seeded clusters), measures every client in
+# the same run, then iterates a second emulator's 10,000 clusters (memory), and writes
+# bench/RESULTS.md (medians and ratios) from bench/.work/results.jsonl.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -35,18 +37,44 @@ kotlin_cp="bench/kotlin/target/ucs-sdk-bench-0.1.0.jar:$(cat bench/kotlin/target
 
 step "node: npm install (release addon)"
 (cd node && npm install --no-audit --no-fund --loglevel=error >&2)
+# Installs no longer build the addon (node/scripts/build-addon.cjs); `npm run build` does (release).
+(cd node && npm run --silent build >&2)
+
+step "swift: the Swift package with the release library, and its bench (URLSession by hand)"
+# Laid out in the chroot as in the repository (bench/swift-bench finds the package at ../../dist/swift);
+# the chroot shares the network namespace, so the bench reaches the emulator on loopback.
+swift_root="${UCS_SWIFT_CHROOT:-/var/cache/ucs-sdk/swift-trixie}"
+UCS_SWIFT_CHROOT="$swift_root" bash swift/setup-chroot.sh
+swift_work="$swift_root/ucs-bench"
+mkdir -p "$swift_work/bench/swift-bench"
+PROFILE=release DIST="$swift_work/dist" bash scripts/package.sh swift
+rm -rf "$swift_work/bench/swift-bench/Sources"
+cp -r bench/swift-bench/Package.swift bench/swift-bench/Sources "$swift_work/bench/swift-bench/"
+mountpoint -q "$swift_root/proc" || mount -t proc proc "$swift_root/proc"
+mountpoint -q "$swift_root/dev" || mount --bind /dev "$swift_root/dev"
+in_chroot() { chroot "$swift_root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root "$@"; }
+if ! in_chroot /bin/sh -c "cd /ucs-bench/bench/swift-bench && swift build -c release" > "$work/swift-build.log" 2>&1; then
+    grep -B2 -A6 'error:' "$work/swift-build.log" >&2 || tail -40 "$work/swift-build.log" >&2
+    exit 1
+fi
+swift_bench=/ucs-bench/bench/swift-bench/.build/release/SwiftBench
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    umount -l "$swift_root/proc" 2>/dev/null || true
+    umount -l "$swift_root/dev" 2>/dev/null || true
+}
 trap cleanup EXIT
 
 # Starts an emulator (the command and its wrapper, e.g. taskset, in "$@") writing to file $1;
-# returns once it listens (line 1: base URL, line 2: credentials).
+# returns once it listens (line 1: base URL, line 2: credentials). SEED_CLUSTERS (default 500)
+# clusters are registered at start; the quota allows twice as many.
 start_emulator() {
-    local out="$1"
+    local out="$1" seed="${SEED_CLUSTERS:-500}"
     shift
     : > "$out"
-    "$@" emulator --listen 127.0.0.1:0 --seed-clusters 500 --quota 1000 > "$out" 2>/dev/null &
+    "$@" emulator --listen 127.0.0.1:0 --seed-clusters "$seed" --quota $((seed * 2)) > "$out" 2>/dev/null &
     pids+=($!)
     while [ "$(wc -l < "$out")" -lt 2 ]; do :; done
 }
@@ -78,11 +106,22 @@ for round in $(seq "$rounds"); do
     java -Djna.library.path="$target/release" \
         -Duniffi.component.ucs_uniffi.libraryOverride="$target/release/libucs_uniffi.so" \
         -cp "$kotlin_cp" bench.BenchKt "$base" "$creds" "$cid" >> "$results"
+    step "round $round of $rounds: Swift ucs-sdk and URLSession by hand"
+    in_chroot "$swift_bench" "$base" "$creds" "$cid" >> "$results"
 done
 
 step "where a big answer's time goes; Python import time and memory"
 "$bench" decode "${targs[@]}" >> "$results"
 "$venv/bin/python" bench/python_bench.py "$base" "$creds" "$cid" import memory >> "$results"
+
+step "scale: iterating 10,000 clusters (pages of 500) in Rust, Python and Node: memory and time"
+SEED_CLUSTERS=10000 start_emulator "$work/emulator-10k.out" "$ucs"
+base10k="$(sed -n 1p "$work/emulator-10k.out")"
+creds10k="$(sed -n 2p "$work/emulator-10k.out")"
+"$bench" scale --base "$base10k" --ak "$ak" --sk "$sk" --domain-id "$domain" --expect 10000 >> "$results"
+"$venv/bin/python" bench/python_bench.py "$base10k" "$creds10k" - scale >> "$results"
+node bench/node_scale.mjs "$base10k" "$creds10k" 10000 >> "$results"
+kill "${pids[-1]}" 2>/dev/null || true
 
 step "emulator: start-up, and GETs per second on one core"
 "$bench" startup --ucs "$ucs" >> "$results"

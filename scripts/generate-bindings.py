@@ -221,7 +221,8 @@ def python_types(defs: dict, always: set[str]) -> str:
                 if d:
                     lines.append(f'    """{d}"""')
         else:
-            body = ", ".join(f'"{k}": {py_type(v)}' for k, v in props.items())
+            # Quoted: the functional form evaluates its types at import, before later classes exist.
+            body = ", ".join(f'"{k}": "{py_type(v)}"' for k, v in props.items())
             lines.append(f'{name} = TypedDict("{name}", {{{body}}}, total=False)')
             lines.append(f'"""{doc}"""')
     return "\n".join(lines) + "\n"

@@ -9,7 +9,8 @@
 #           where JNA finds it), its -sources and -javadoc (Dokka) jars and the pom.
 #   swift:  the SwiftPM package in dist/swift/: Package.swift, the uniffi-generated sources and C
 #           header modules, lib/libucs_uniffi.so, bin/ucs (for UcsEmulator) and the XCTest tests.
-#   cli:    dist/cli/: the `ucs` binary, its bash, zsh and fish completions, the man page, and
+#   cli:    dist/cli/: the `ucs` binary, its bash, zsh and fish completions, the man pages (ucs.1
+#           and one per subcommand: ucs-clusters-list.1, ...), and
 #           ucs-VERSION-linux-x86_64.tar.gz of them.
 # PROFILE=dev builds the same artifacts quickly and DIST=dir writes them elsewhere
 # (scripts/smoke-{python,node,kotlin,swift,cli}.sh do both; swift/run-tests.sh tests the Swift one).
@@ -173,11 +174,12 @@ package_cli() {
     "$bin" completions bash > "$stage/completions/ucs.bash"
     "$bin" completions zsh > "$stage/completions/_ucs"
     "$bin" completions fish > "$stage/completions/ucs.fish"
-    "$bin" man > "$stage/man/man1/ucs.1"
+    # ucs.1 and a page per subcommand (ucs-clusters.1, ucs-clusters-list.1, ...), as git ships.
+    "$bin" man --dir "$stage/man/man1"
     cp README.md LICENSE-APACHE LICENSE-MIT "$stage/"
     # The same layout unpacked (dist/cli/NAME/) and as the archive users download.
     tar -czf "$out/$name.tar.gz" -C "$out" "$name"
-    echo "cli: $name.tar.gz ($(du -h "$out/$name.tar.gz" | cut -f1)): bin/ucs, completions (bash, zsh, fish), man/man1/ucs.1" >&2
+    echo "cli: $name.tar.gz ($(du -h "$out/$name.tar.gz" | cut -f1)): bin/ucs, completions (bash, zsh, fish), man/man1/ ($(ls "$stage/man/man1" | wc -l) pages)" >&2
 }
 
 artifacts=("$@")

@@ -2,10 +2,10 @@
 # The CLI artifact as a user gets it: `scripts/package.sh cli` (dev profile, for CI's time) writes
 # dist/cli/ and its tar.gz; the archive is unpacked into a fresh folder and used from there with
 # cargo and rustup off PATH: `--version`, the bash completion loads (zsh and fish are checked for
-# their headers, and loaded when those shells are installed), the man page renders with `man -l`
-# (or at least has its roff header), and a scenario against `ucs emulator` started from the
-# unpacked binary: register a cluster, list it as JSON (with --query), and a missing cluster
-# exits with 4, the documented not-found code.
+# their headers, and loaded when those shells are installed), the man pages (ucs.1 and one per
+# subcommand) render with `man -l` (or at least have their roff header), and a scenario against
+# `ucs emulator` started from the unpacked binary: register a cluster, list it as JSON (with
+# --query), and a missing cluster exits with 4, the documented not-found code.
 . "$(dirname "$0")/smoke-common.sh"
 work="$(smoke_work cli)"
 echo "smoke: building the CLI artifact (dev profile)" >&2
@@ -45,6 +45,17 @@ if command -v man >/dev/null && command -v groff >/dev/null; then
     grep -q 'Exit codes' <<<"$rendered" || fail "man -l: no exit codes section"
     grep -q 'not found' <<<"$rendered" || fail "man -l: the exit codes are not listed"
 fi
+# A page per subcommand, as git's and kubectl's: `man ucs-clusters-list` documents its flags.
+sub_page="$home/man/man1/ucs-clusters-list.1"
+[ -f "$home/man/man1/ucs-fleets-enable-federation.1" ] || fail "no ucs-fleets-enable-federation.1 page"
+grep -q '^\.TH ucs-clusters-list 1 ' "$sub_page" || fail "ucs-clusters-list.1 has no .TH header"
+if command -v man >/dev/null && command -v groff >/dev/null; then
+    # The C locale: groff writes ASCII hyphens there, not U+2212 minus signs.
+    rendered="$(LC_ALL=C MANWIDTH=100 man -l "$sub_page" 2>/dev/null | col -b)"
+    grep -q 'ucs-clusters-list' <<<"$rendered" || fail "man -l ucs-clusters-list.1: no name: $rendered"
+    grep -q -- '--limit' <<<"$rendered" || fail "man -l ucs-clusters-list.1: no --limit flag: $rendered"
+fi
+pages="$(ls "$home/man/man1" | wc -l)"
 
 # The scenario, against the unpacked binary's emulator.
 fifo="$work/emulator.out"
@@ -89,4 +100,4 @@ code=$?
 set -e
 [ "$code" -eq 3 ] || fail "a malformed id exited $code, not 3 (invalid argument)"
 
-echo "cli smoke: ok ($version from $(basename "$archive"); completions bash/zsh/fish; man page; cluster $uid listed; not found exits 4)"
+echo "cli smoke: ok ($version from $(basename "$archive"); completions bash/zsh/fish; $pages man pages; cluster $uid listed; not found exits 4)"

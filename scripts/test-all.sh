@@ -50,6 +50,9 @@ for suite in python/scripts/test.sh node/scripts/test.sh kotlin/test.sh swift/ru
   fi
 done
 
+step "API reference: rustdoc, pdoc, TypeDoc, Dokka, every operation documented in each (scripts/docs.sh)"
+bash scripts/docs.sh --check
+
 step "python: the wheel in a fresh virtualenv without Rust, and the sdist from source"
 bash scripts/smoke-python.sh
 step "kotlin: the jar by Maven coordinates in a consumer project without Rust"; bash scripts/smoke-kotlin.sh

@@ -70,12 +70,12 @@ async function* iterate(native, resource, query, options) {
 
 async function waitFederation(native, fleetId, options) {
   checkId('fleet_id', fleetId);
-  return waitFor(native, (timeoutMs) => native.waitFederation(fleetId, timeoutMs), 'fleetId', options);
+  return waitFor(native, (timeoutMs) => native.wait('federation', fleetId, timeoutMs), 'fleetId', options);
 }
 
 async function waitPolicyJob(native, jobId, options) {
   checkId('job_id', jobId);
-  return waitFor(native, (timeoutMs) => native.waitPolicyJob(jobId, timeoutMs), 'jobId', options);
+  return waitFor(native, (timeoutMs) => native.wait('policy_job', jobId, timeoutMs), 'jobId', options);
 }
 
 /** Runs a native waiter (`start(timeoutMs)`), reporting its events, answering its final job. */

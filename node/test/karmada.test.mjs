@@ -39,6 +39,8 @@ async function federate(client) {
   const fleet = (await client.fleets.register({ metadata: { name: 'fleet1' }, spec: { clusterIds: [a] } })).uid;
   await client.fleets.enableFederation(fleet);
   await client.fleets.waitFederation(fleet, { timeoutMs: 60_000 });
+  // The kubeconfig is downloaded once a federation connection exists (reference 3.2.16).
+  await client.fleets.createFederationConnection(fleet, { projectID: 'p', vpcID: 'vpc-1', subnetID: 'subnet-1' });
   return client.fleets.downloadFederationKubeconfig(fleet, { duration: 1 });
 }
 

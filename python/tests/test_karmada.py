@@ -57,6 +57,8 @@ def federate(client: Client) -> dict:
     fleet = client.fleets.register({"metadata": {"name": "fleet1"}, "spec": {"clusterIds": [a]}})["uid"]
     client.fleets.enable_federation(fleet)
     client.fleets.wait_federation(fleet, timeout=60)
+    # The kubeconfig is downloaded once a federation connection exists (reference 3.2.16).
+    client.fleets.create_federation_connection(fleet, {"projectID": "p", "vpcID": "vpc-1", "subnetID": "subnet-1"})
     return client.fleets.download_federation_kubeconfig(fleet, {"duration": 1})
 
 

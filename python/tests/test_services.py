@@ -18,6 +18,10 @@ def test_iam_resolves_ids_and_issues_password_tokens(emulator):
         user=c["user"], password=c["password"], domain_name=c["domain_name"],
     )
     assert by_password.clusters.supported_versions()["versions"]
+    # HSS takes a project-scoped token, UCS a domain-scoped one: the client holds one of each.
+    made = by_password.hss.create_multicloud_cluster({"name": "mc", "provider": "aws", "kube_config": "apiVersion: v1\nkind: Config\n"})
+    assert made["cluster_id"]
+    assert by_password.clusters.list()["total"] == 0
     token = by_password.iam.token()
     assert isinstance(token, str) and token
 

@@ -81,7 +81,7 @@ class _FleetsWaiter:
         """Polls `federation_progress` until the job succeeds (answers the final job), fails
         (raises `FederationFailedError` naming the sub-job) or `timeout` seconds pass (raises
         `TimeoutError`; default 30 minutes). `on_progress(event)` sees each phase change."""
-        return self._native.wait_federation(fleet_id, _timeout_ms(timeout), on_progress)
+        return self._native.wait("federation", fleet_id, _timeout_ms(timeout), on_progress)
 
 
 class _AsyncFleetsWaiter:
@@ -96,8 +96,8 @@ class _AsyncFleetsWaiter:
     ) -> Job:
         """The awaitable `wait_federation`; `on_progress` runs on a runtime thread, so it should
         be quick (use `loop.call_soon_threadsafe` to touch asyncio objects)."""
-        return await self._native.wait_federation_async(
-            fleet_id, _timeout_ms(timeout), on_progress
+        return await self._native.wait_async(
+            "federation", fleet_id, _timeout_ms(timeout), on_progress
         )
 
 
@@ -114,7 +114,7 @@ class _PoliciesWaiter:
         """Polls `get_job` until the policy job succeeds (answers the final job), fails (raises
         `JobFailedError` naming the task in `sub_job`) or `timeout` seconds pass (raises
         `TimeoutError`; default 30 minutes). `on_progress(event)` sees each status change."""
-        return self._native.wait_policy_job(job_id, _timeout_ms(timeout), on_progress)
+        return self._native.wait("policy_job", job_id, _timeout_ms(timeout), on_progress)
 
 
 class _AsyncPoliciesWaiter:
@@ -129,6 +129,6 @@ class _AsyncPoliciesWaiter:
     ) -> PolicyJob:
         """The awaitable `wait_job`; `on_progress` runs on a runtime thread, so it should be
         quick."""
-        return await self._native.wait_policy_job_async(
-            job_id, _timeout_ms(timeout), on_progress
+        return await self._native.wait_async(
+            "policy_job", job_id, _timeout_ms(timeout), on_progress
         )

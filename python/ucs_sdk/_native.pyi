@@ -1,5 +1,5 @@
 """The pyo3 module under `ucs_sdk` (bindings/python): one generic client over the Rust core."""
-from typing import Any, Awaitable, Callable, Dict, List, Optional, final
+from typing import Any, Awaitable, Callable, Dict, List, Literal, Optional, final
 
 __all__ = ["NativeClient", "NativeKarmada", "NativePager", "VERSION", "_roundtrip", "catalogue", "set_log_level", "shutdown", "write_kubeconfig"]
 
@@ -32,27 +32,17 @@ class NativeClient:
         query: Optional[Dict[str, Any]] = None,
     ) -> Awaitable[Any]: ...
     def pages(self, resource: str, query: Optional[Dict[str, Any]] = None) -> NativePager: ...
-    def wait_federation(
+    def wait(
         self,
-        fleet_id: str,
+        waiter: Literal["federation", "policy_job"],
+        id: str,
         timeout_ms: Optional[int] = None,
         on_progress: Optional[Callable[[Any], object]] = None,
     ) -> Any: ...
-    def wait_federation_async(
+    def wait_async(
         self,
-        fleet_id: str,
-        timeout_ms: Optional[int] = None,
-        on_progress: Optional[Callable[[Any], object]] = None,
-    ) -> Awaitable[Any]: ...
-    def wait_policy_job(
-        self,
-        job_id: str,
-        timeout_ms: Optional[int] = None,
-        on_progress: Optional[Callable[[Any], object]] = None,
-    ) -> Any: ...
-    def wait_policy_job_async(
-        self,
-        job_id: str,
+        waiter: Literal["federation", "policy_job"],
+        id: str,
         timeout_ms: Optional[int] = None,
         on_progress: Optional[Callable[[Any], object]] = None,
     ) -> Awaitable[Any]: ...

@@ -926,7 +926,7 @@ class GitOpsJob(TypedDict, total=False):
     """The job id."""
 
 
-GitOpsListMeta = TypedDict("GitOpsListMeta", {"continue": Optional[str], "remainingItemCount": Optional[str], "resourceVersion": Optional[str]}, total=False)
+GitOpsListMeta = TypedDict("GitOpsListMeta", {"continue": "Optional[str]", "remainingItemCount": "Optional[str]", "resourceVersion": "Optional[str]"}, total=False)
 """Kubernetes list metadata (`ListMeta`)."""
 
 
@@ -1135,7 +1135,7 @@ class JoinFleet(TypedDict):
     """The fleet to join."""
 
 
-KubeCluster = TypedDict("KubeCluster", {"certificate-authority-data": Optional[str], "insecure-skip-tls-verify": Optional[bool], "server": Optional[str]}, total=False)
+KubeCluster = TypedDict("KubeCluster", {"certificate-authority-data": "Optional[str]", "insecure-skip-tls-verify": "Optional[bool]", "server": "Optional[str]"}, total=False)
 """Server and CA of a cluster entry."""
 
 
@@ -1154,7 +1154,7 @@ Kubeconfig = Dict[str, Any]
 """A kubeconfig as answered: usually a JSON document. The reference documents `/cert` as an array of strings and `/kubeconfig` as a file, so a JSON string holding the document (JSON or YAML, over several lines), an array of such strings (one document, or its lines) and a raw YAML body ([`Kubeconfig::from_body`]) are accepted too."""
 
 
-KubeconfigDoc = TypedDict("KubeconfigDoc", {"apiVersion": Optional[str], "clusters": List[NamedCluster], "contexts": List[NamedContext], "current-context": Optional[str], "kind": Optional[str], "preferences": Any, "users": List[NamedUser]}, total=False)
+KubeconfigDoc = TypedDict("KubeconfigDoc", {"apiVersion": "Optional[str]", "clusters": "List[NamedCluster]", "contexts": "List[NamedContext]", "current-context": "Optional[str]", "kind": "Optional[str]", "preferences": "Any", "users": "List[NamedUser]"}, total=False)
 """A kubeconfig. It holds credentials, so Debug shows only server addresses."""
 
 

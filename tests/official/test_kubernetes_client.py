@@ -52,11 +52,16 @@ def kubeconfig(emulator, tmp_path):
     fleet = call(emulator, token, "POST", "/v1/clustergroups",
                  {"metadata": {"name": "pyk8s"}, "spec": {"clusterIds": ids}})["uid"]
     call(emulator, token, "POST", f"/v1/clustergroups/{fleet}/federations")
+    # The download needs a federation connection (reference 3.2.16).
+    call(emulator, token, "POST", f"/v1/clustergroups/{fleet}/connection",
+         {"projectID": "p", "vpcID": "vpc-1", "subnetID": "subnet-1"})
     doc = call(emulator, token, "POST", f"/v1/clustergroups/{fleet}/kubeconfig", {"duration": 1})
     assert doc["clusters"][0]["cluster"]["server"].startswith("https://")
     path = tmp_path / "kubeconfig"
     path.write_text(json.dumps(doc))
     yield str(path)
+    # A federated fleet is not deleted (UCS.01080002): disable its federation first.
+    call(emulator, token, "DELETE", f"/v1/clustergroups/{fleet}/federations")
     for uid in ids:
         call(emulator, token, "DELETE", f"/v1/clusters/{uid}")
     call(emulator, token, "DELETE", f"/v1/clustergroups/{fleet}")

@@ -5,10 +5,14 @@
 //!   client that reads the body without decoding it;
 //! - `load`: small GETs per second against the endpoint with many connections (for the emulator
 //!   pinned to one core);
-//! - `startup`: the emulator's start-up time (spawn to its first line of output).
+//! - `startup`: the emulator's start-up time (spawn to its first line of output);
+//! - `scale`: memory and time of iterating 10,000 clusters with the pager (scale.rs);
+//! - `decode`, `decode-local`: the decode profile of the 500-cluster page (decode.rs).
 
+mod decode;
 mod measure;
 mod raw;
+mod scale;
 
 use std::time::Duration;
 
@@ -18,6 +22,11 @@ use ucs_sdk::models::ListClustersQuery;
 use ucs_sdk::{Client, Credentials};
 
 use measure::{emit, latencies, throughput};
+
+/// The allocator of the bindings and the CLI (see ucs-bridge), so the Rust rows measure the same
+/// decode the other languages get (to compare with glibc's allocator, build without these lines).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Where the emulator is and how to sign for it.
 #[derive(clap::Args, Clone)]
@@ -60,6 +69,12 @@ enum Command {
     /// Where the time of a big answer goes: decoding it into the typed models, into a plain
     /// JSON tree, and writing the typed models back out as JSON text (what the bindings parse).
     Decode(Target),
+    /// The same decode profile on the page of an in-process emulator seeded with 500 clusters
+    /// (nothing to start first); `runs` timed decodes of each kind.
+    DecodeLocal {
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+    },
     /// Emulator start-up: median of `runs` spawns of `ucs emulator` until its first line.
     Startup {
         #[arg(long)]
@@ -67,6 +82,8 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         runs: usize,
     },
+    /// Resident memory and time while iterating every cluster of a big account.
+    Scale(scale::ScaleArgs),
 }
 
 fn client(t: &Target) -> ucs_sdk::Result<Client> {
@@ -160,44 +177,6 @@ async fn load(t: Target, connections: usize, seconds: f64) -> ucs_sdk::Result<()
     Ok(())
 }
 
-async fn decode_profile(t: Target) -> ucs_sdk::Result<()> {
-    use ucs_sdk::models::ClusterList;
-    let raw = raw::RawClient::new(&t.base, &t.ak, &t.sk, &t.domain_id)?;
-    let list = raw.signed_get("/v1/clusters", &[("limit".into(), "500".into())])?;
-    let body = raw.fetch(&list).await?;
-    let bad = |e: serde_json::Error| ucs_sdk::Error::Config(e.to_string());
-    let typed: ClusterList = serde_json::from_slice(&body).map_err(bad)?;
-    let time = |f: &mut dyn FnMut() -> ucs_sdk::Result<()>| -> ucs_sdk::Result<Vec<Duration>> {
-        let mut out = Vec::new();
-        for _ in 0..50 {
-            let started = std::time::Instant::now();
-            f()?;
-            out.push(started.elapsed());
-        }
-        out.sort();
-        Ok(out)
-    };
-    let typed_decode = time(&mut || {
-        serde_json::from_slice::<ClusterList>(&body)
-            .map(drop)
-            .map_err(bad)
-    })?;
-    emit("rust", "decode", "typed_list500", &typed_decode);
-    let tree = time(&mut || {
-        serde_json::from_slice::<serde_json::Value>(&body)
-            .map(drop)
-            .map_err(bad)
-    })?;
-    emit("rust", "decode", "tree_list500", &tree);
-    let text = time(&mut || serde_json::to_string(&typed).map(drop).map_err(bad))?;
-    emit("rust", "decode", "typed_to_text_list500", &text);
-    println!(
-        "{}",
-        json!({"lang": "rust", "client": "decode", "op": "bytes_list500", "bytes": body.len()})
-    );
-    Ok(())
-}
-
 /// Latency rows run on a current-thread runtime (what a CLI or a single-task service uses: no
 /// hop between threads per answer); the load generator spreads over all cores.
 fn runtime_for(command: &Command) -> std::io::Result<tokio::runtime::Runtime> {
@@ -230,7 +209,9 @@ fn main() {
                 seconds,
             } => load(target, connections, seconds).await,
             Command::Startup { ucs, runs } => measure::startup(&ucs, runs).await,
-            Command::Decode(t) => decode_profile(t).await,
+            Command::Decode(t) => decode::profile(&t.base, &t.ak, &t.sk, &t.domain_id, 50).await,
+            Command::DecodeLocal { runs } => decode::local(runs).await,
+            Command::Scale(a) => scale::scale(a).await,
         }
     });
     if let Err(e) = outcome {

@@ -97,34 +97,19 @@ impl NativeClient {
         })
     }
 
-    /// Starts waiting for a fleet's federation; read its events and result with `next()`.
+    /// Starts a waiter (`federation` for a fleet id, `policy_job` for a job id); read its
+    /// events and result with `next()`.
     #[napi]
-    pub fn wait_federation(
+    pub fn wait(
         &self,
-        fleet_id: String,
+        waiter: String,
+        id: String,
         timeout_ms: Option<f64>,
     ) -> napi::Result<FederationWait> {
         guard(|| {
+            let waiter = waiter.parse().map_err(|e| to_js(&e))?;
             let timeout = timeout_ms.filter(|ms| *ms >= 0.0).map(|ms| ms as u64);
-            FederationWait::start(self.client.clone(), fleet_id, timeout, self.calls.clone())
-        })
-    }
-
-    /// Starts waiting for a policy job; read its events and result with `next()`.
-    #[napi]
-    pub fn wait_policy_job(
-        &self,
-        job_id: String,
-        timeout_ms: Option<f64>,
-    ) -> napi::Result<FederationWait> {
-        guard(|| {
-            let timeout = timeout_ms.filter(|ms| *ms >= 0.0).map(|ms| ms as u64);
-            FederationWait::start_policy_job(
-                self.client.clone(),
-                job_id,
-                timeout,
-                self.calls.clone(),
-            )
+            FederationWait::start(self.client.clone(), waiter, id, timeout, self.calls.clone())
         })
     }
 }

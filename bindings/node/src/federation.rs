@@ -9,7 +9,7 @@ use tokio::sync::{mpsc, Mutex};
 
 use crate::calls::Calls;
 
-/// A running `wait_federation`.
+/// A running waiter (`fleets.waitFederation` or `policies.waitJob`).
 #[napi]
 pub struct FederationWait {
     events: Mutex<mpsc::UnboundedReceiver<ucs_sdk::Result<Value>>>,
@@ -18,26 +18,16 @@ pub struct FederationWait {
 }
 
 impl FederationWait {
+    /// Starts `waiter` for `id` on the runtime.
     pub(crate) fn start(
         client: ucs_sdk::Client,
-        fleet_id: String,
+        waiter: ucs_bridge::Waiter,
+        id: String,
         timeout_ms: Option<u64>,
         calls: Calls,
     ) -> napi::Result<Self> {
         Self::spawn_wait(calls, move |report| async move {
-            ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await
-        })
-    }
-
-    /// The same for a policy job (`policies.waitJob`).
-    pub(crate) fn start_policy_job(
-        client: ucs_sdk::Client,
-        job_id: String,
-        timeout_ms: Option<u64>,
-        calls: Calls,
-    ) -> napi::Result<Self> {
-        Self::spawn_wait(calls, move |report| async move {
-            ucs_bridge::wait_policy_job(&client, &job_id, timeout_ms, report).await
+            ucs_bridge::wait(&client, waiter, &id, timeout_ms, report).await
         })
     }
 

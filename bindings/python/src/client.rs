@@ -146,20 +146,23 @@ impl NativeClient {
         })
     }
 
-    /// Waits for a fleet's federation; `on_progress(event)` is called with each phase change.
-    #[pyo3(signature = (fleet_id, timeout_ms=None, on_progress=None))]
-    fn wait_federation(
+    /// Runs a waiter (`federation` for a fleet id, `policy_job` for a job id);
+    /// `on_progress(event)` is called with each change of the job.
+    #[pyo3(signature = (waiter, id, timeout_ms=None, on_progress=None))]
+    fn wait(
         &self,
         py: Python<'_>,
-        fleet_id: String,
+        waiter: &str,
+        id: String,
         timeout_ms: Option<u64>,
         on_progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let client = self.checked(py)?.clone();
+            let waiter: ucs_bridge::Waiter = waiter.parse().map_err(|e| to_py_err(py, &e))?;
             let (report, errors) = progress_reporter(on_progress);
             let answer = blocking::run(py, async move {
-                ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await
+                ucs_bridge::wait(&client, waiter, &id, timeout_ms, report).await
             })?;
             if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
                 return Err(e);
@@ -168,66 +171,23 @@ impl NativeClient {
         })
     }
 
-    /// The awaitable twin of `wait_federation`.
-    #[pyo3(signature = (fleet_id, timeout_ms=None, on_progress=None))]
-    fn wait_federation_async<'py>(
+    /// The awaitable twin of `wait`.
+    #[pyo3(signature = (waiter, id, timeout_ms=None, on_progress=None))]
+    fn wait_async<'py>(
         &self,
         py: Python<'py>,
-        fleet_id: String,
+        waiter: &str,
+        id: String,
         timeout_ms: Option<u64>,
         on_progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
             let client = self.checked(py)?.clone();
+            let waiter: ucs_bridge::Waiter = waiter.parse().map_err(|e| to_py_err(py, &e))?;
             let (report, errors) = progress_reporter(on_progress);
             runtime::awaitable(
                 py,
-                async move { ucs_bridge::wait_federation(&client, &fleet_id, timeout_ms, report).await },
-                move |py, answer| match errors.lock().ok().and_then(|mut e| e.take()) {
-                    Some(e) => Err(e),
-                    None => to_py(py, &answer),
-                },
-            )
-        })
-    }
-
-    /// Waits for a policy job; `on_progress(event)` is called with each status change.
-    #[pyo3(signature = (job_id, timeout_ms=None, on_progress=None))]
-    fn wait_policy_job(
-        &self,
-        py: Python<'_>,
-        job_id: String,
-        timeout_ms: Option<u64>,
-        on_progress: Option<Py<PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        guard(py, || {
-            let client = self.checked(py)?.clone();
-            let (report, errors) = progress_reporter(on_progress);
-            let answer = blocking::run(py, async move {
-                ucs_bridge::wait_policy_job(&client, &job_id, timeout_ms, report).await
-            })?;
-            if let Some(e) = errors.lock().ok().and_then(|mut e| e.take()) {
-                return Err(e);
-            }
-            to_py(py, &answer).map(Bound::unbind)
-        })
-    }
-
-    /// The awaitable twin of `wait_policy_job`.
-    #[pyo3(signature = (job_id, timeout_ms=None, on_progress=None))]
-    fn wait_policy_job_async<'py>(
-        &self,
-        py: Python<'py>,
-        job_id: String,
-        timeout_ms: Option<u64>,
-        on_progress: Option<Py<PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || {
-            let client = self.checked(py)?.clone();
-            let (report, errors) = progress_reporter(on_progress);
-            runtime::awaitable(
-                py,
-                async move { ucs_bridge::wait_policy_job(&client, &job_id, timeout_ms, report).await },
+                async move { ucs_bridge::wait(&client, waiter, &id, timeout_ms, report).await },
                 move |py, answer| match errors.lock().ok().and_then(|mut e| e.take()) {
                     Some(e) => Err(e),
                     None => to_py(py, &answer),

@@ -26,10 +26,7 @@ impl Fleets {
         listener: Box<dyn ProgressListener>,
     ) -> Result<Job> {
         guarded(async {
-            let options = WaitOptions {
-                timeout: Duration::from_millis(timeout_ms),
-                ..WaitOptions::default()
-            };
+            let options = WaitOptions::with_timeout(Duration::from_millis(timeout_ms));
             let job = self
                 .ops
                 .wait_federation(&fleet_id, &options, |event| {

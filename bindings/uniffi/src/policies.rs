@@ -22,10 +22,7 @@ impl Policies {
         listener: Box<dyn ProgressListener>,
     ) -> Result<PolicyJob> {
         guarded(async {
-            let options = WaitOptions {
-                timeout: Duration::from_millis(timeout_ms),
-                ..WaitOptions::default()
-            };
+            let options = WaitOptions::with_timeout(Duration::from_millis(timeout_ms));
             let job = self
                 .ops
                 .wait_job(&job_id, &options, |event| {

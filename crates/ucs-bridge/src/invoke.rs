@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use ucs_sdk::models::*;
-use ucs_sdk::{Client, Error, Result, WaitOptions};
+use ucs_sdk::{Client, Error, Result};
 
 use crate::answer::Answer;
 use crate::catalogue::{Operation, OperationInfo};
@@ -226,54 +226,4 @@ pub async fn invoke(client: &Client, call: Call) -> Result<Answer> {
     let operation = operation(&call.resource, &call.name)?;
     check_shape(operation.info(), &call)?;
     dispatch(client, operation, call.ids, call.body, call.query).await
-}
-
-/// The waiters' options: the defaults, with the caller's timeout when given.
-fn wait_options(timeout_ms: Option<u64>) -> WaitOptions {
-    let mut options = WaitOptions::default();
-    if let Some(ms) = timeout_ms {
-        options.timeout = std::time::Duration::from_millis(ms);
-    }
-    options
-}
-
-/// Waits for a fleet's federation: polls until it succeeds, fails or `timeout_ms` passes
-/// (default 30 minutes), calling `on_progress` with each phase change. Answers the final job.
-pub async fn wait_federation<F>(
-    client: &Client,
-    fleet_id: &str,
-    timeout_ms: Option<u64>,
-    mut on_progress: F,
-) -> Result<Answer>
-where
-    F: FnMut(Value) + Send,
-{
-    let job: Result<Job> = client
-        .fleets()
-        .wait_federation(fleet_id, &wait_options(timeout_ms), |e| {
-            on_progress(serde_json::to_value(e).unwrap_or(Value::Null))
-        })
-        .await;
-    job.map(Answer::ShowFederationProgress)
-}
-
-/// Waits for a policy job: polls until it succeeds, fails or `timeout_ms` passes (default 30
-/// minutes), calling `on_progress` with each status change of the job and its tasks. Answers
-/// the final job.
-pub async fn wait_policy_job<F>(
-    client: &Client,
-    job_id: &str,
-    timeout_ms: Option<u64>,
-    mut on_progress: F,
-) -> Result<Answer>
-where
-    F: FnMut(Value) + Send,
-{
-    client
-        .policies()
-        .wait_job(job_id, &wait_options(timeout_ms), |e| {
-            on_progress(serde_json::to_value(e).unwrap_or(Value::Null))
-        })
-        .await
-        .map(Answer::ShowPolicyJob)
 }

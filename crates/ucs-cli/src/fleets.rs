@@ -209,10 +209,7 @@ pub(crate) async fn wait(
     for_people: bool,
 ) -> CliResult<ucs_sdk::models::Job> {
     let mut progress = FederationProgress::new(for_people);
-    let options = WaitOptions {
-        timeout,
-        ..Default::default()
-    };
+    let options = WaitOptions::with_timeout(timeout);
     let result = client
         .fleets()
         .wait_federation(fleet_id, &options, |event| progress.update(event))

@@ -12,6 +12,7 @@ mod hss;
 mod iam;
 mod input;
 mod karmada;
+mod man;
 mod output;
 mod profile;
 mod progress;
@@ -104,12 +105,16 @@ enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) to stdout.
+    /// Print the man page (roff) to stdout, or write every subcommand's page too.
     #[command(
         hide = true,
-        after_help = "Examples:\n  ucs man > ucs.1 && man ./ucs.1"
+        after_help = "Examples:\n  ucs man > ucs.1 && man ./ucs.1\n  ucs man --dir man/man1 && man -l man/man1/ucs-clusters-list.1"
     )]
-    Man,
+    Man {
+        /// Write ucs.1 and one page per subcommand (ucs-clusters.1, ucs-clusters-list.1, ...) here.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 /// What failed; [`exit_code`] gives its exit code.
@@ -246,22 +251,13 @@ fn completions(shell: clap_complete::Shell) -> CliResult {
     write_stdout(&script)
 }
 
-/// `ucs man`: the top-level page, with the exit codes, in roff.
-fn man() -> CliResult {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(command())
-        .render(&mut page)
-        .map_err(|e| Failure::Other(format!("cannot render the man page: {e}")))?;
-    write_stdout(&page)
-}
-
 async fn run(cli: Cli) -> CliResult {
     let printer = Printer::new(cli.global.output, cli.global.query.as_deref())?;
     match cli.command {
         Command::Emulator(a) => emulator_cmd::run(a).await,
         Command::Demo(a) => demo::run(a).await,
         Command::Completions { shell } => completions(shell),
-        Command::Man => man(),
+        Command::Man { dir } => man::run(command(), dir.as_deref()),
         Command::Clusters(c) => clusters::run(&cli.global.client()?, &printer, c).await,
         Command::Fleets(c) => fleets::run(&cli.global.client()?, &printer, c).await,
         Command::Rules(c) => rules::run(&cli.global.client()?, &printer, c).await,

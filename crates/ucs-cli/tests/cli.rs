@@ -201,6 +201,19 @@ fn fleets_enable_federation_and_wait() {
         !progress.contains('\u{1b}') && !progress.contains('\r'),
         "{progress:?}"
     );
+    // The download needs the federation's connection (reference 3.2.16).
+    let connection = emu.ucs(&[
+        "fleets",
+        "create-federation-connection",
+        &id,
+        "--project-id",
+        "p",
+        "--vpc-id",
+        "vpc-1",
+        "--subnet-id",
+        "subnet-1",
+    ]);
+    assert!(connection.status.success(), "{}", stderr(&connection));
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("kubeconfig");
     let path_str = path.to_str().expect("path");

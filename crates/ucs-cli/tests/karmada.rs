@@ -131,6 +131,18 @@ impl Emulator {
             "",
         )
         .ok("enable-federation");
+        // The kubeconfig download needs a federation connection (reference 3.2.16).
+        let network = [
+            "--project-id",
+            "p",
+            "--vpc-id",
+            "vpc-1",
+            "--subnet-id",
+            "subnet-1",
+        ];
+        let mut args = vec!["fleets", "create-federation-connection", &id];
+        args.extend(network);
+        self.ucs(none, &args, "").ok("create-federation-connection");
         id
     }
 }

@@ -40,12 +40,47 @@ impl From<&EmulatorCredential> for Caller {
     }
 }
 
+/// What an IAM token is scoped to (`auth.scope` of the token request): UCS is a global service
+/// and takes domain-scoped tokens, HSS a regional one and takes project-scoped tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenScope {
+    Domain,
+    Project,
+}
+
+impl TokenScope {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Domain => "domain",
+            Self::Project => "project",
+        }
+    }
+
+    /// The scope a path's service takes, if it insists on one (IAM's own calls take either).
+    fn required_by(path: &str) -> Option<(Self, &'static str)> {
+        if path.starts_with("/v5/") {
+            Some((Self::Project, "HSS"))
+        } else if path.starts_with("/v1/") {
+            Some((Self::Domain, "UCS"))
+        } else {
+            None
+        }
+    }
+}
+
 /// IAM tokens issued by `POST /v3/auth/tokens` and temporary AK/SK issued by
 /// `POST /v3.0/OS-CREDENTIAL/securitytokens`; expired ones are pruned at every issue.
 #[derive(Default)]
 pub(crate) struct TokenBook {
-    tokens: Mutex<HashMap<String, (Caller, DateTime<Utc>)>>,
+    tokens: Mutex<HashMap<String, IssuedToken>>,
     temporary: Mutex<HashMap<String, Temporary>>,
+}
+
+/// An IAM token's account, scope and expiry.
+struct IssuedToken {
+    caller: Caller,
+    scope: TokenScope,
+    expires_at: DateTime<Utc>,
 }
 
 /// A temporary access key: its secret key and security token, both needed to sign with it.
@@ -74,10 +109,23 @@ fn prune<V>(map: &mut HashMap<String, V>, expiry: impl Fn(&V) -> DateTime<Utc>) 
 }
 
 impl TokenBook {
-    pub fn issue(&self, token: String, caller: Caller, expires_at: DateTime<Utc>) {
+    pub fn issue(
+        &self,
+        token: String,
+        caller: Caller,
+        scope: TokenScope,
+        expires_at: DateTime<Utc>,
+    ) {
         let mut tokens = lock(&self.tokens);
-        prune(&mut tokens, |(_, expiry)| *expiry);
-        tokens.insert(token, (caller, expires_at));
+        prune(&mut tokens, |t| t.expires_at);
+        tokens.insert(
+            token,
+            IssuedToken {
+                caller,
+                scope,
+                expires_at,
+            },
+        );
     }
 
     /// Records a temporary access key.
@@ -93,10 +141,16 @@ impl TokenBook {
         keys.get(ak).filter(|t| t.expires_at > Utc::now()).cloned()
     }
 
+    /// The account of a valid token, whatever its scope (the Karmada gateway takes either).
     pub fn lookup(&self, token: &str) -> Option<Caller> {
+        self.lookup_scoped(token).map(|(caller, _)| caller)
+    }
+
+    /// The account and scope of a valid token.
+    pub fn lookup_scoped(&self, token: &str) -> Option<(Caller, TokenScope)> {
         let tokens = lock(&self.tokens);
-        let (caller, expires_at) = tokens.get(token)?;
-        (*expires_at > Utc::now()).then(|| caller.clone())
+        let t = tokens.get(token)?;
+        (t.expires_at > Utc::now()).then(|| (t.caller.clone(), t.scope))
     }
 
     /// How many tokens are kept (expired ones included until the next issue).
@@ -148,9 +202,12 @@ pub(crate) async fn authenticate(app: &AppState, mut req: Request) -> Result<Req
         req.extensions_mut().insert(caller);
         return Ok(req);
     } else if let Some(token) = header(&req, "x-auth-token") {
-        app.tokens
-            .lookup(token)
-            .ok_or_else(|| ApiFailure::unauthorized("The token is invalid or has expired."))?
+        let (caller, scope) = app
+            .tokens
+            .lookup_scoped(token)
+            .ok_or_else(|| ApiFailure::unauthorized("The token is invalid or has expired."))?;
+        check_scope(req.uri().path(), scope)?;
+        caller
     } else if let Some(value) = header(&req, "authorization").map(str::to_owned) {
         let (checked, caller) = check_signature(app, req, &value).await?;
         req = checked;
@@ -181,6 +238,22 @@ pub(crate) async fn authenticate(app: &AppState, mut req: Request) -> Result<Req
     }
     req.extensions_mut().insert(caller);
     Ok(req)
+}
+
+/// A token of the wrong scope is refused as IAM-backed services refuse it: 401, naming the scope
+/// the service takes (UCS: `auth.scope.domain`, HSS: `auth.scope.project`).
+fn check_scope(path: &str, scope: TokenScope) -> Result<(), ApiFailure> {
+    match TokenScope::required_by(path) {
+        Some((required, service)) if required != scope => {
+            Err(ApiFailure::unauthorized(format!(
+                "{service} takes {}-scoped IAM tokens; this token is {}-scoped (request it with auth.scope.{})",
+                required.name(),
+                scope.name(),
+                required.name()
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// With checks off, the account is the one the request names (`X-Domain-Id`, `X-Project-Id`),

@@ -21,6 +21,7 @@ use crate::auth::{authenticate, Caller};
 use crate::error::ApiFailure;
 use crate::faults::Decision;
 use crate::ids::new_request_id;
+use crate::request_log::Entry;
 use crate::server::AppState;
 
 /// Host names of the real Karmada gateway: `{fleet}.fleet.ucs.{region}-dev.myhuaweicloud.com`.
@@ -75,9 +76,9 @@ pub(crate) async fn handle(
             Decision::Drop => {
                 log(
                     &app,
-                    &request_id,
-                    &method,
-                    &path,
+                    request_id.clone(),
+                    method.clone(),
+                    path.clone(),
                     0,
                     started,
                     Some("drop"),
@@ -124,9 +125,9 @@ pub(crate) async fn handle(
     let fault_note = injected.then_some("injected");
     log(
         &app,
-        &request_id,
-        &method,
-        &path,
+        request_id,
+        method,
+        path,
         response.status().as_u16(),
         started,
         fault_note,
@@ -173,28 +174,28 @@ async fn guarded(panics: &AtomicU64, served: impl Future<Output = Response>) -> 
 #[allow(clippy::too_many_arguments)]
 fn log(
     app: &AppState,
-    request_id: &str,
-    method: &str,
-    path: &str,
+    request_id: String,
+    method: String,
+    path: String,
     status: u16,
     started: Instant,
-    fault: Option<&str>,
+    fault: Option<&'static str>,
     account: Option<String>,
 ) {
-    let at = EPOCH.get().map_or(0.0, |epoch| {
+    let at_ms = EPOCH.get().map_or(0.0, |epoch| {
         started.saturating_duration_since(*epoch).as_secs_f64() * 1000.0
     });
-    app.log.record(serde_json::json!({
-        "time": chrono::Utc::now().to_rfc3339(),
-        "at_ms": at,
-        "request_id": request_id,
-        "method": method,
-        "path": path,
-        "status": status,
-        "duration_ms": started.elapsed().as_secs_f64() * 1000.0,
-        "fault": fault,
-        "account": account,
-    }));
+    app.log.record(Entry {
+        time: std::time::SystemTime::now(),
+        at_ms,
+        request_id,
+        method,
+        path,
+        status,
+        duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+        fault,
+        account,
+    });
 }
 
 #[cfg(test)]

@@ -249,3 +249,121 @@ async fn temporary_keys_sign_only_with_their_security_token() {
     }
     emu.shutdown().await;
 }
+
+/// UCS takes domain-scoped IAM tokens and HSS project-scoped ones; a token of the other scope is
+/// 401 naming the scope, and a client with a password gets one token per scope and uses each
+/// where it belongs.
+#[tokio::test]
+async fn tokens_carry_their_scope_and_each_service_takes_its_own() {
+    use ucs_sdk::{Client, Credentials, Error};
+    let emu = ucs_emulator::start(EmulatorConfig::default())
+        .await
+        .expect("starts");
+    let base = emu.base_url();
+    let http = reqwest::Client::new();
+    let token = |scope: serde_json::Value| {
+        let login = serde_json::json!({"auth": {
+            "identity": {"methods": ["password"], "password": {"user": {
+                "name": ucs_emulator::DEMO_USER, "password": ucs_emulator::DEMO_PASSWORD,
+                "domain": {"name": ucs_emulator::DEMO_DOMAIN_NAME}}}},
+            "scope": scope}});
+        let req = http.post(format!("{base}/v3/auth/tokens")).json(&login);
+        async move {
+            let answer = req.send().await.expect("token");
+            assert_eq!(answer.status().as_u16(), 201);
+            let token = answer.headers()["x-subject-token"]
+                .to_str()
+                .expect("ascii")
+                .to_owned();
+            let body: serde_json::Value = answer.json().await.expect("json");
+            (token, body)
+        }
+    };
+    let (domain, body) =
+        token(serde_json::json!({"domain": {"name": ucs_emulator::DEMO_DOMAIN_NAME}})).await;
+    assert!(body["token"]["domain"]["id"].is_string() && body["token"]["project"].is_null());
+    let (project, body) = token(serde_json::json!({"project": {"name": "cn-north-4"}})).await;
+    let project_id = body["token"]["project"]["id"]
+        .as_str()
+        .expect("a project-scoped token names its project")
+        .to_owned();
+    let get = |path: String, token: &str| {
+        let req = http
+            .get(format!("{base}{path}"))
+            .header("X-Auth-Token", token);
+        async move {
+            let answer = req.send().await.expect("answer");
+            let status = answer.status().as_u16();
+            (
+                status,
+                answer.json::<serde_json::Value>().await.unwrap_or_default(),
+            )
+        }
+    };
+    let ucs = "/v1/clusters".to_owned();
+    let hss = format!("/v5/{project_id}/container/kubernetes/multi-cloud/clusters");
+    assert_eq!(get(ucs.clone(), &domain).await.0, 200);
+    assert_eq!(get(hss.clone(), &project).await.0, 200);
+    for (path, wrong, needs) in [(&ucs, &project, "domain"), (&hss, &domain, "project")] {
+        let (status, body) = get(path.clone(), wrong).await;
+        assert_eq!(
+            (status, body["error_code"].as_str()),
+            (401, Some("UCS.01000003")),
+            "{path}: {body}"
+        );
+        let message = body["error_msg"].as_str().unwrap_or_default();
+        assert!(message.contains(&format!("{needs}-scoped")), "{message}");
+    }
+    // IAM's own calls take either scope.
+    assert_eq!(get("/v3/auth/domains".into(), &project).await.0, 200);
+
+    // The core client: a password gives it a domain token for UCS and a project token for HSS.
+    let client = Client::builder()
+        .endpoint(&base)
+        .iam_endpoint(&base)
+        .hss_endpoint(&base)
+        .region("cn-north-4")
+        .credentials(Credentials::password(
+            ucs_emulator::DEMO_USER,
+            ucs_emulator::DEMO_PASSWORD,
+            ucs_emulator::DEMO_DOMAIN_NAME,
+        ))
+        .build()
+        .expect("client");
+    client
+        .clusters()
+        .list(&Default::default())
+        .await
+        .expect("UCS with a domain token");
+    let body = ucs_sdk::models::CreateMulticloudCluster {
+        name: Some("mc".into()),
+        provider: Some("tencent".into()),
+        kube_config: Some("apiVersion: v1\nkind: Config\n".into()),
+        ..Default::default()
+    };
+    client
+        .hss()
+        .create_multicloud_cluster(&body, &Default::default())
+        .await
+        .expect("HSS with a project token");
+    client
+        .clusters()
+        .list(&Default::default())
+        .await
+        .expect("UCS again, with the cached domain token");
+    // A given token is used as it is: a project-scoped one is refused by UCS.
+    let given = Client::builder()
+        .endpoint(&base)
+        .credentials(Credentials::token(&project))
+        .build()
+        .expect("client");
+    let refused = given
+        .clusters()
+        .list(&Default::default())
+        .await
+        .expect_err("a project-scoped token on UCS");
+    assert!(
+        matches!(&refused, Error::Api(api) if api.status == 401),
+        "{refused}"
+    );
+}

@@ -161,6 +161,18 @@ async fn fleets_federation_and_karmada() {
             "no Success event for {sub}: {events:?}"
         );
     }
+    // The kubeconfig is downloaded once a federation connection exists (reference 3.2.16).
+    c.fleets()
+        .create_federation_connection(
+            &fleet,
+            &FederationConnectionRequest {
+                project_id: DEMO_PROJECT_ID.into(),
+                vpc_id: "vpc-1".into(),
+                subnet_id: "subnet-1".into(),
+            },
+        )
+        .await
+        .expect("connection");
     let kc2 = c
         .fleets()
         .download_federation_kubeconfig(&fleet, &DownloadKubeconfigRequest { duration: 1 })

@@ -366,6 +366,26 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
     assert_eq!(raw.send("POST", &enable, None).await.status, 201);
     let a = raw.send("POST", &enable, None).await;
     cases.check("UCS.01080002", "POST federations twice", &a);
+    let a = raw
+        .send("DELETE", &format!("/v1/clustergroups/{f2}"), None)
+        .await;
+    cases.check("UCS.01080002", "DELETE a federated fleet", &a);
+    let download = format!("/v1/clustergroups/{f2}/kubeconfig");
+    let a = raw.post(&download, json!({"duration": 1})).await;
+    cases.check(
+        "UCS.01080001",
+        "POST kubeconfig of a federation without a connection",
+        &a,
+    );
+    let connection = raw
+        .post(
+            &format!("/v1/clustergroups/{f2}/connection"),
+            json!({"projectID": "p", "vpcID": "v", "subnetID": "s"}),
+        )
+        .await;
+    assert_eq!(connection.status, 201, "{}", connection.body);
+    let a = raw.post(&download, json!({"duration": 1})).await;
+    assert_eq!(a.status, 201, "with a connection: {}", a.body);
     let set = raw
         .put(
             "/_emulator/faults",
@@ -439,6 +459,29 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
         "DELETE federations while federation runs",
         &a,
     );
+    // Policy jobs take as long: a target whose engine is being installed is busy.
+    let cluster = slow.cluster("busy").await;
+    for (target, shown, code) in [
+        (
+            format!("/v1/clusters/{cluster}/policy"),
+            "/v1/clusters/{id}/policy",
+            "UCS.01130005",
+        ),
+        (
+            format!("/v1/clustergroups/{fleet}/policy"),
+            "/v1/clustergroups/{id}/policy",
+            "UCS.01130006",
+        ),
+    ] {
+        let started = slow.send("POST", &target, None).await;
+        assert!((200..300).contains(&started.status), "{}", started.body);
+        let a = slow.send("DELETE", &target, None).await;
+        cases.check(
+            code,
+            &format!("DELETE {shown} while its policy job runs"),
+            &a,
+        );
+    }
 
     // Faults: the throttle and server error the emulator injects.
     let set = slow

@@ -421,6 +421,10 @@ async fn kubeconfig_tokens_are_revoked_with_the_federation_and_the_fleet() {
     let fleet = body["uid"].as_str().expect("uid").to_owned();
     let federations = format!("/v1/clustergroups/{fleet}/federations");
     let kubeconfig = || async {
+        // The download needs a federation connection (reference 3.2.16).
+        let network = json!({"projectID": "p", "vpcID": "v", "subnetID": "s"});
+        let connection = format!("/v1/clustergroups/{fleet}/connection");
+        assert_eq!(call("POST", &connection, Some(network)).await.0, 201);
         let (status, body) = call(
             "POST",
             &format!("/v1/clustergroups/{fleet}/kubeconfig"),
@@ -442,12 +446,16 @@ async fn kubeconfig_tokens_are_revoked_with_the_federation_and_the_fleet() {
     assert_eq!(gateway(first).await, 401, "after enabling again");
     let second = kubeconfig().await;
     assert_eq!(gateway(second.clone()).await, 200);
+    // A federated fleet is not deleted (UCS.01080002), so its kubeconfig keeps working.
+    let fleet_path = format!("/v1/clustergroups/{fleet}");
+    let refused = call("DELETE", &fleet_path, None).await;
     assert_eq!(
-        call("DELETE", &format!("/v1/clustergroups/{fleet}"), None)
-            .await
-            .0,
-        200
+        (refused.0, refused.1["error_code"].as_str()),
+        (400, Some("UCS.01080002"))
     );
+    assert_eq!(gateway(second.clone()).await, 200, "after a refused delete");
+    assert_eq!(call("DELETE", &federations, None).await.0, 200);
+    assert_eq!(call("DELETE", &fleet_path, None).await.0, 200);
     assert_eq!(gateway(second.clone()).await, 401, "after deleting");
     // A new fleet of the same name is not opened by the old token.
     let (_, body) = call(

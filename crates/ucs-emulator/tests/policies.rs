@@ -182,7 +182,7 @@ async fn a_running_job_blocks_disabling_and_the_waiter_keeps_its_deadline() {
         .expect_err("enabling twice");
     assert_eq!(code(&again), "UCS.00150003");
     let disable = p.disable_cluster(&id).await.expect_err("a job is running");
-    assert_eq!(code(&disable), "UCS.00150001");
+    assert_eq!(code(&disable), "UCS.01130005");
     assert!(disable.to_string().contains("running"), "{disable}");
     let instance = p
         .create_cluster_instance(

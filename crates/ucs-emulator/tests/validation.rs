@@ -358,6 +358,23 @@ async fn membership_federation_state_and_access_info() {
         )
         .await;
     assert_eq!((bad.status, bad.code()), (400, "UCS.00000012"));
+    let no_connection = raw
+        .post(
+            &format!("/v1/clustergroups/{fleet}/kubeconfig"),
+            json!({"duration": 1}),
+        )
+        .await;
+    assert_eq!(
+        (no_connection.status, no_connection.code()),
+        (400, "UCS.01080001")
+    );
+    let connection = raw
+        .post(
+            &format!("/v1/clustergroups/{fleet}/connection"),
+            json!({"projectID": "p", "vpcID": "v", "subnetID": "s"}),
+        )
+        .await;
+    assert_eq!(connection.status, 201, "{}", connection.body);
     let kc = raw
         .post(
             &format!("/v1/clustergroups/{fleet}/kubeconfig"),

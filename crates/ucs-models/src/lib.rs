@@ -7,6 +7,7 @@
 
 pub mod body_checks;
 pub mod error;
+pub mod json;
 pub mod models;
 pub mod operations;
 pub mod reference;
@@ -20,3 +21,4 @@ pub mod validate;
 uniffi::setup_scaffolding!();
 
 pub use error::{InvalidInput, Result};
+pub use json::from_json_bytes;

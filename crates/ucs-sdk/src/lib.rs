@@ -38,6 +38,7 @@ mod transport;
 // paths stay `ucs_sdk::models`, `ucs_sdk::validate`, ...
 /// Expands a callback macro with every operation of the table (see [`operations`]).
 pub use ucs_models::for_each_operation;
+pub use ucs_models::from_json_bytes;
 pub use ucs_models::models;
 /// The operation table: every operation with its official name, method, path and models.
 pub use ucs_models::operations;

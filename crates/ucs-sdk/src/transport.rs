@@ -158,7 +158,7 @@ impl Response {
         } else {
             &self.body
         };
-        serde_json::from_slice(body).map_err(|e| Error::Decode {
+        ucs_models::from_json_bytes(body).map_err(|e| Error::Decode {
             status: self.status,
             request_id: self.request_id.clone(),
             message: e.to_string(),

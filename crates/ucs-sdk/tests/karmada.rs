@@ -77,6 +77,18 @@ async fn federated() -> (ucs_emulator::Emulator, Client, Kubeconfig) {
         .enable_federation(&fleet, &EnableFederationQuery::default())
         .await
         .expect("enable");
+    // The kubeconfig is downloaded once a federation connection exists (reference 3.2.16).
+    c.fleets()
+        .create_federation_connection(
+            &fleet,
+            &FederationConnectionRequest {
+                project_id: DEMO_PROJECT_ID.into(),
+                vpc_id: "vpc-1".into(),
+                subnet_id: "subnet-1".into(),
+            },
+        )
+        .await
+        .expect("connection");
     let kc = c
         .fleets()
         .download_federation_kubeconfig(&fleet, &DownloadKubeconfigRequest { duration: 1 })

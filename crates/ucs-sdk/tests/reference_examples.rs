@@ -505,10 +505,34 @@ async fn reference_requests_replay_against_the_emulator() {
         } else {
             scope["domain"]["name"] = ucs_emulator::DEMO_DOMAIN_NAME.into();
         }
-        let (status, _) = raw
-            .send(reqwest::Method::POST, "/v3/auth/tokens", &body)
-            .await;
-        assert_eq!(status, 201, "{name}");
+        let answer = raw
+            .http
+            .post(format!("{base}/v3/auth/tokens"))
+            .json(&body)
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(answer.status().as_u16(), 201, "{name}");
+        let token = answer.headers()["x-subject-token"]
+            .to_str()
+            .expect("token")
+            .to_owned();
+        // UCS takes the domain-scoped token of 2.2 only; the project-scoped one of 2.1 is HSS's.
+        let ucs = raw
+            .http
+            .get(format!("{base}/v1/clusters"))
+            .header("X-Auth-Token", &token)
+            .send()
+            .await
+            .expect("answered")
+            .status()
+            .as_u16();
+        let expected = if name == "iam_token_domain_scope" {
+            200
+        } else {
+            401
+        };
+        assert_eq!(ucs, expected, "{name} on UCS");
     }
     assert_shape(
         "iam_projects",

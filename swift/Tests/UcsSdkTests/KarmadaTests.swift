@@ -14,6 +14,9 @@ final class KarmadaTests: EmulatorTestCase {
         let fleet = try await fleets.register(body: RegisterFleet(
             metadata: NameMeta(name: "fleet1"), spec: RegisterFleetSpec(clusterIds: [member]))).uid
         try await fleets.enableFederation(fleetId: fleet, query: EnableFederationQuery())
+        // The kubeconfig is downloaded once a federation connection exists (reference 3.2.16).
+        _ = try await fleets.createFederationConnection(
+            fleetId: fleet, body: FederationConnectionRequest(projectId: "p", vpcId: "vpc-1", subnetId: "subnet-1"))
         return try await fleets.downloadFederationKubeconfig(fleetId: fleet, body: DownloadKubeconfigRequest(duration: 1))
     }
 

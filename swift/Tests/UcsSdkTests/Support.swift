@@ -3,6 +3,9 @@
 // and the small checks the cases were written with.
 
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import UcsSdk
 import XCTest
 
@@ -80,4 +83,24 @@ class EmulatorTestCase: XCTestCase {
         try await emulator.control(method, path, body)
     }
     func reset() async throws { try await emulator.reset() }
+
+    /// How many scripted faults (`POST /_emulator/faults/next`) no request has taken yet.
+    func pendingFaults() async throws -> Int {
+        guard let url = URL(string: "\(baseUrl)/_emulator/faults/next") else {
+            throw Failure(description: "\(baseUrl): not a URL")
+        }
+        let data: Data = try await withCheckedThrowingContinuation { continuation in
+            URLSession.shared.dataTask(with: url) { data, _, error in
+                if let error {
+                    continuation.resume(throwing: error)
+                } else {
+                    continuation.resume(returning: data ?? Data())
+                }
+            }.resume()
+        }
+        guard let pending = try JSONSerialization.jsonObject(with: data) as? [Any] else {
+            throw Failure(description: "faults/next answered \(String(decoding: data, as: UTF8.self))")
+        }
+        return pending.count
+    }
 }

@@ -116,7 +116,7 @@ pub(crate) async fn pending_faults(State(app): State<Arc<AppState>>) -> Json<Vec
 }
 
 /// `GET /_emulator/log`: the last 1,000 requests.
-pub(crate) async fn log(State(app): State<Arc<AppState>>) -> Json<Vec<Value>> {
+pub(crate) async fn log(State(app): State<Arc<AppState>>) -> Json<Vec<crate::request_log::Entry>> {
     Json(app.log.recent())
 }
 

@@ -239,7 +239,19 @@ fn issue_kubeconfig(
         .unwrap_or("127.0.0.1")
         .to_owned();
     let name = app.read(caller, |account| {
-        ready_federation(account, id)?;
+        let federation = ready_federation(account, id)?;
+        // 3.2.16: the kubeconfig is downloaded "舰队开通联邦并且创建网络连接之后" (after the
+        // federation is on and a network connection was created). The reference has no row
+        // of its own for a missing connection; UCS.01080001 "Failed to obtain the federation
+        // information." is the row whose condition this is (the endpoint is not known).
+        if federation.connection_id.is_none() {
+            return Err(ApiFailure::new(
+                "UCS.01080001",
+                format!(
+                    "fleet {id} has no federation connection; create one with create_federation_connection first"
+                ),
+            ));
+        }
         Ok(find(account, id)?.fleet.name().to_owned())
     })?;
     let token = new_token("gw-");
@@ -272,6 +284,14 @@ pub(crate) async fn kubeconfig_with_cert(
     check_id(&id)?;
     check_network(&body.project_id, &body.vpc_id, &body.subnet_id)?;
     check_days(body.duration)?;
+    // `/cert` creates the connection and downloads in one call (3.2.14).
+    app.write(&caller, |account| {
+        ready_federation(account, &id)?;
+        if let Some(f) = find_mut(account, &id)?.federation.as_mut() {
+            f.connection_id.get_or_insert_with(new_uid);
+        }
+        Ok(())
+    })?;
     issue_kubeconfig(&app, &caller, &id, &headers, body.duration)
 }
 

@@ -206,6 +206,15 @@ pub(crate) async fn delete(
             .get_mut(&caller.domain_id)
             .ok_or_else(|| ApiFailure::fleet_not_found(&id))?;
         let record = find(account, &id)?;
+        // The reference's row for a fleet whose federation is on (or still being enabled) is
+        // UCS.01080002 "Cluster group has federalized." (appendix, 舰队已开启联邦): the service
+        // will not drop a fleet under a live Karmada control plane; disable_federation first.
+        if record.federation.is_some() {
+            return Err(ApiFailure::new(
+                "UCS.01080002",
+                format!("fleet {id} is federated; disable its federation before deleting it"),
+            ));
+        }
         let members = account.fleet_members(&id);
         if !members.is_empty() {
             return Err(ApiFailure::new(

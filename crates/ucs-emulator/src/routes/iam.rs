@@ -9,7 +9,7 @@ use axum::{Extension, Json};
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};
 
-use crate::auth::Caller;
+use crate::auth::{Caller, TokenScope};
 use crate::config::{DEMO_DOMAIN_NAME, DEMO_PASSWORD, DEMO_USER};
 use crate::error::ApiResult;
 use crate::extract::{decode_json, Params};
@@ -69,7 +69,13 @@ pub(crate) async fn token(State(app): State<Arc<AppState>>, body: axum::body::By
     let ttl = Duration::from_std(app.config.iam_token_ttl).unwrap_or(Duration::hours(24));
     let expires = now.checked_add_signed(ttl).unwrap_or(now);
     let token = new_token("MII");
-    app.tokens.issue(token.clone(), caller.clone(), expires);
+    let token_scope = if project_scoped {
+        TokenScope::Project
+    } else {
+        TokenScope::Domain
+    };
+    app.tokens
+        .issue(token.clone(), caller.clone(), token_scope, expires);
     let mut body = json!({"token": {
         "methods": ["password"],
         "expires_at": expires.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),

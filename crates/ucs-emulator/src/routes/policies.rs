@@ -172,6 +172,15 @@ fn refused(scope: Scope, detail: String) -> ApiFailure {
     }
 }
 
+/// The reference's rows for a target whose policy engine is being installed or removed
+/// (UCS.01130005/06, "policy management is in installing or closing status").
+fn busy(scope: Scope, detail: String) -> ApiFailure {
+    match scope {
+        Scope::Cluster => ApiFailure::new("UCS.01130005", detail),
+        Scope::Fleet => ApiFailure::new("UCS.01130006", detail),
+    }
+}
+
 fn created(job: &PolicyJobRecord) -> Json<PolicyJobCreated> {
     Json(PolicyJobCreated {
         job_id: Some(job.id.clone()),
@@ -234,7 +243,7 @@ async fn enable(
                 ))
             }
             (Engine::Disabling, _) => {
-                return Err(refused(
+                return Err(busy(
                     scope,
                     format!("policy on {} {id} is being disabled", scope.wire()),
                 ))
@@ -281,7 +290,7 @@ async fn disable(
                 ))
             }
             _ if account.policies.job_running(&id, now) => {
-                return Err(refused(
+                return Err(busy(
                     scope,
                     format!(
                         "a policy job is running on {} {id}; wait for it to end",

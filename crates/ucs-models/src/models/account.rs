@@ -4,6 +4,7 @@
 //! document.
 
 use serde::{Deserialize, Serialize};
+use ucs_models_derive::TolerantDeserialize;
 
 use super::common::Extra;
 use super::de;
@@ -80,7 +81,7 @@ pub struct QuotaResource {
 
 /// Answer of `account.list_server_configs`: what the service offers on-premise clusters and
 /// federations.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ServerConfigs {

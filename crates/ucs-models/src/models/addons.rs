@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use ucs_models_derive::TolerantDeserialize;
 
 use super::common::{Extra, ObjectMeta};
 use crate::error::{InvalidInput, Result};
@@ -50,7 +51,7 @@ pub struct AddonInstanceList {
 }
 
 /// One add-on installed in a cluster.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AddonInstance {
@@ -255,7 +256,7 @@ pub struct AddonTemplateList {
 }
 
 /// One add-on of the catalogue and its versions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AddonTemplate {

@@ -4,6 +4,7 @@
 //! answer is the shared [`super::Kubeconfig`].
 
 use serde::{Deserialize, Serialize};
+use ucs_models_derive::TolerantDeserialize;
 
 use super::common::Extra;
 use crate::error::{InvalidInput, Result};
@@ -74,7 +75,7 @@ pub struct ClusterConfRequest {
 
 /// Answer of `clusters.create_conf`: the installation configuration, a free-form object (the
 /// official SDKs model it as a map), kept whole.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ClusterConf {

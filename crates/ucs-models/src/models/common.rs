@@ -4,13 +4,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use ucs_models_derive::TolerantDeserialize;
 
 /// Unknown fields, kept so that nothing the service sends is lost.
 pub type Extra = Map<String, Value>;
 
 /// Kubernetes-style object metadata (`ObjectMeta`).
 // Its Debug shows annotation and unknown field names, not their values (a kubeconfig, a token).
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 // Kotlin's `toString()` and Swift's `description` print this Debug, not every field.

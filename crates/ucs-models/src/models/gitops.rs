@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use ucs_models_derive::TolerantDeserialize;
 
 use super::common::{Extra, ObjectMeta};
 use super::de;
@@ -199,7 +200,7 @@ impl fmt::Debug for GitOpsSecretInfo {
 }
 
 /// Which Git reference to check out.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GitRepositoryRef {
@@ -226,7 +227,7 @@ pub struct LocalObjectReference {
 }
 
 /// A Flux GitRepository's spec.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GitRepositorySpec {
@@ -388,7 +389,7 @@ pub struct KustomizationSourceRef {
 }
 
 /// A Flux Kustomization's spec.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
@@ -575,7 +576,7 @@ pub struct UpdateRepo {
 }
 
 /// A source repository (the official `RepoResponse`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
@@ -711,7 +712,7 @@ pub struct UpdateConfigSet {
 }
 
 /// A config set (the official `ConfigSetResponse` / `ShowConfigSetResponse`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]

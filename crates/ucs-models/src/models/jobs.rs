@@ -1,7 +1,8 @@
 //! Federation job models (reference 3.2.13): the `Job` tree that `federation_progress` answers.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
+use ucs_models_derive::TolerantDeserialize;
 
 use super::common::{Extra, ObjectMeta};
 use super::de;
@@ -12,7 +13,7 @@ pub const SUCCESS_PHASES: &[&str] = &["Success", "Succeeded", "Completed"];
 pub const FAILURE_PHASES: &[&str] = &["Failed", "Failure", "Error", "Cancelled", "Canceled"];
 
 /// A federation job, with its sub-jobs.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Job {
@@ -93,7 +94,7 @@ impl Job {
 }
 
 /// `JobSpec`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct JobSpec {
@@ -156,7 +157,7 @@ pub struct JobSpec {
 }
 
 /// `JobStatus`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct JobStatus {

@@ -4,11 +4,12 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
+use ucs_models_derive::TolerantDeserialize;
 
 use super::common::Extra;
 
 /// A kubeconfig. It holds credentials, so Debug shows only server addresses.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KubeconfigDoc {
     /// Always `Config`.
@@ -59,7 +60,7 @@ pub struct NamedCluster {
 }
 
 /// Server and CA of a cluster entry.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KubeCluster {
     /// API server URL.

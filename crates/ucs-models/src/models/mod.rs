@@ -16,6 +16,8 @@ mod jobs;
 mod kubeconfig;
 mod policies;
 mod rules;
+#[cfg(test)]
+mod tolerant_tests;
 mod traffic;
 mod workloads;
 

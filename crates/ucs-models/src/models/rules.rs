@@ -1,6 +1,7 @@
 //! Permission rule models (reference 3.3).
 
 use serde::{Deserialize, Serialize};
+use ucs_models_derive::TolerantDeserialize;
 
 use super::common::{Extra, ObjectMeta};
 use super::de;
@@ -10,7 +11,7 @@ use super::fleets::NameMeta;
 pub const RULE_TYPES: &[&str] = &["readonly", "develop", "admin", "custom"];
 
 /// A permission rule.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Rule {
@@ -61,7 +62,7 @@ impl Rule {
 }
 
 /// `RuleSpec`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleSpec {

@@ -3,6 +3,7 @@
 //! `services/ucs/v1/model`), which the reference does not document.
 
 use serde::{Deserialize, Serialize};
+use ucs_models_derive::TolerantDeserialize;
 
 use super::common::Extra;
 use super::de;
@@ -51,7 +52,7 @@ pub struct CreateRecordSet {
 }
 
 /// A record set as the service answers it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TolerantDeserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RecordSet {

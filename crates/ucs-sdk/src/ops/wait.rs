@@ -26,6 +26,16 @@ impl Default for WaitOptions {
     }
 }
 
+impl WaitOptions {
+    /// The defaults with another timeout (every binding's waiters take only a timeout).
+    pub fn with_timeout(timeout: Duration) -> Self {
+        Self {
+            timeout,
+            ..Self::default()
+        }
+    }
+}
+
 /// What one look at the job decided.
 pub(crate) enum Polled<T> {
     /// Finished: the waiter's answer.

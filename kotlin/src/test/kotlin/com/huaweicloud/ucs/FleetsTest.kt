@@ -50,7 +50,9 @@ class FleetsTest {
         assertFalse(cert.toString().contains("client-key-data") || cert.toString().contains("token"), "kubeconfig text form leaks credentials: $cert")
         val downloaded = fleets.downloadFederationKubeconfig(fleet, DownloadKubeconfigRequest(duration = 1))
         assertNotNull(downloaded.currentContext())
+        // A federated fleet is not deleted (UCS.01080002).
         val busy = thrown<UcsException> { fleets.delete(fleet) }
         assertEquals(400, busy.status())
+        assertEquals("UCS.01080002", busy.errorCode())
     }
 }

@@ -2,6 +2,7 @@ package com.huaweicloud.ucs
 
 import com.huaweicloud.ucs.models.DownloadKubeconfigRequest
 import com.huaweicloud.ucs.models.EnableFederationQuery
+import com.huaweicloud.ucs.models.FederationConnectionRequest
 import com.huaweicloud.ucs.models.NameMeta
 import com.huaweicloud.ucs.models.RegisterFleet
 import com.huaweicloud.ucs.models.RegisterFleetSpec
@@ -42,6 +43,8 @@ class KarmadaTest {
             RegisterFleet(metadata = NameMeta(name = "fleet1"), spec = RegisterFleetSpec(clusterIds = listOf(member))),
         ).uid
         fleets.enableFederation(fleet, EnableFederationQuery())
+        // The kubeconfig is downloaded once a federation connection exists (reference 3.2.16).
+        fleets.createFederationConnection(fleet, FederationConnectionRequest(projectId = "p", vpcId = "vpc-1", subnetId = "subnet-1"))
         return fleets.downloadFederationKubeconfig(fleet, DownloadKubeconfigRequest(duration = 1))
     }
 
