@@ -19,7 +19,7 @@ mod tests {
 
     #[test]
     fn decodes_like_serde_json_and_names_bad_utf8() {
-        let body = br#"{"a":[1,"\u00e9",null],"b":"\xc3\xa9"}"#;
+        let body = b"{\"a\":[1,\"\\u00e9\",null],\"b\":\"\xc3\xa9\"}";
         let ours: Value = from_json_bytes(body).expect("valid body");
         let theirs: Value = serde_json::from_slice(body).expect("valid body");
         assert_eq!(ours, theirs);
