@@ -75,31 +75,28 @@ def read(path: Path, cache: dict) -> str | None:
     return cache[path]
 
 
+def member_doc(page: str | None, start: str, end: str, block: str) -> str:
+    """The description of the member that starts at `start` (to `end`) on `page`, or ""."""
+    return "" if page is None else first_block(between(page, start, end), block)
+
+
 def rust(docs: Path, op: dict, cache: dict) -> str:
     group = TABLE_TYPES.get(op["resource"], op["resource"].capitalize())
     page = read(docs / "rust/ucs_sdk/ops" / f"struct.{group}.html", cache)
-    if page is None:
-        return ""
-    member = between(page, f'id="method.{op["name"]}"', 'id="method.')
-    return first_block(member, '<div class="docblock')
+    return member_doc(page, f'id="method.{op["name"]}"', 'id="method.', '<div class="docblock')
 
 
 def python(docs: Path, op: dict, cache: dict) -> str:
     group = BINDING_TYPES.get(op["resource"], op["resource"].capitalize())
     page = read(docs / "python/ucs_sdk/_resources.html", cache)
-    if page is None:
-        return ""
-    member = between(page, f'id="{group}.{op["name"]}"', '<div id="')
-    return first_block(member, '<div class="docstring"')
+    return member_doc(page, f'id="{group}.{op["name"]}"', '<div id="', '<div class="docstring"')
 
 
 def node(docs: Path, op: dict, cache: dict) -> str:
     group = BINDING_TYPES.get(op["resource"], op["resource"].capitalize())
     page = read(docs / "node/interfaces" / f"index.{group}.html", cache)
-    if page is None:
-        return ""
-    member = between(page, f'id="{camel(op["name"]).lower()}"', 'class="tsd-panel tsd-member')
-    return first_block(member, '<div class="tsd-comment')
+    return member_doc(page, f'id="{camel(op["name"]).lower()}"', 'class="tsd-panel tsd-member',
+                      '<div class="tsd-comment')
 
 
 def kotlin(docs: Path, op: dict, cache: dict) -> str:

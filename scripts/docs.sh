@@ -15,6 +15,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
+# shellcheck source=scripts/tool-venv.sh
+. "$root/scripts/tool-venv.sh"
 out="${DIST:-$root/dist}/docs"
 check=false
 languages=()
@@ -43,12 +45,8 @@ docs_rust() {
 }
 
 docs_python() {
-    local venv="$target_dir/venvs/docs"
-    if [ ! -x "$venv/bin/pdoc" ]; then
-        python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet --upgrade pip
-        "$venv/bin/pip" install --quiet 'pdoc==16.*'
-    fi
+    local venv
+    venv="$(tool_venv docs pdoc 'pdoc==16.*')"
     # The package as users install it (maturin builds the extension; warm after the tests).
     "$venv/bin/pip" install --quiet --force-reinstall --no-deps ./python
     rm -rf "$out/python"

@@ -23,16 +23,8 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 profile_dir="$profile"
 [ "$profile" = dev ] && profile_dir=debug
 
-# A virtualenv holding the pinned build tools (maturin), made once per target folder.
-build_venv() {
-    local venv="$target_dir/venvs/package-tools"
-    if [ ! -x "$venv/bin/maturin" ]; then
-        python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet --upgrade pip
-        "$venv/bin/pip" install --quiet 'maturin==1.16.*'
-    fi
-    echo "$venv"
-}
+# shellcheck source=scripts/tool-venv.sh
+. "$root/scripts/tool-venv.sh"
 
 # The highest glibc symbol version an ELF file needs, e.g. 2.34.
 max_glibc() {
@@ -41,7 +33,7 @@ max_glibc() {
 
 package_python() {
     local out="$dist/python" venv bin_dir tag wheel need
-    venv="$(build_venv)"
+    venv="$(tool_venv package-tools maturin 'maturin==1.16.*')"
     rm -rf "$out"
     mkdir -p "$out"
     # The sdist first, before the binary lands in the source tree (pyproject excludes it too).

@@ -6,18 +6,12 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use ucs_sdk::models::ClusterList;
 
+use crate::endpoint::Endpoint;
 use crate::measure::emit;
-use crate::raw::RawClient;
 
-/// Fetches the first page of 500 clusters from `base` and times its decodes, `runs` each.
-pub async fn profile(
-    base: &str,
-    ak: &str,
-    sk: &str,
-    domain_id: &str,
-    runs: usize,
-) -> ucs_sdk::Result<()> {
-    let raw = RawClient::new(base, ak, sk, domain_id)?;
+/// Fetches the first page of 500 clusters from the emulator `at` and times its decodes, `runs` each.
+pub async fn profile(at: &Endpoint, runs: usize) -> ucs_sdk::Result<()> {
+    let raw = at.raw()?;
     let list = raw.signed_get("/v1/clusters", &[("limit".into(), "500".into())])?;
     let body = raw.fetch(&list).await?;
     rows(&body, runs)
@@ -33,14 +27,18 @@ pub async fn local(runs: usize) -> ucs_sdk::Result<()> {
     let emulator = ucs_emulator::start(config)
         .await
         .map_err(|e| ucs_sdk::Error::Config(e.to_string()))?;
-    let base = emulator.base_url();
-    use ucs_emulator::{DEMO_AK, DEMO_DOMAIN_ID, DEMO_SK};
-    profile(&base, DEMO_AK, DEMO_SK, DEMO_DOMAIN_ID, runs).await
+    let at = Endpoint {
+        base: emulator.base_url(),
+        ak: ucs_emulator::DEMO_AK.into(),
+        sk: ucs_emulator::DEMO_SK.into(),
+        domain_id: ucs_emulator::DEMO_DOMAIN_ID.into(),
+    };
+    profile(&at, runs).await
 }
 
 fn rows(body: &[u8], runs: usize) -> ucs_sdk::Result<()> {
     let bad = |e: serde_json::Error| ucs_sdk::Error::Config(e.to_string());
-    let typed: ClusterList = serde_json::from_slice(body).map_err(bad)?;
+    let typed: ClusterList = ucs_sdk::from_json_bytes(body).map_err(bad)?;
     let time = |f: &mut dyn FnMut() -> ucs_sdk::Result<()>| -> ucs_sdk::Result<Vec<Duration>> {
         // A warm-up of a tenth, then `runs` timed calls.
         for _ in 0..runs / 10 + 1 {

@@ -10,6 +10,7 @@
 //! - `decode`, `decode-local`: the decode profile of the 500-cluster page (decode.rs).
 
 mod decode;
+mod endpoint;
 mod measure;
 mod raw;
 mod scale;
@@ -19,7 +20,6 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use serde_json::json;
 use ucs_sdk::models::ListClustersQuery;
-use ucs_sdk::{Client, Credentials};
 
 use measure::{emit, latencies, throughput};
 
@@ -31,15 +31,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Where the emulator is and how to sign for it.
 #[derive(clap::Args, Clone)]
 struct Target {
-    /// Emulator base URL.
-    #[arg(long)]
-    base: String,
-    #[arg(long)]
-    ak: String,
-    #[arg(long)]
-    sk: String,
-    #[arg(long)]
-    domain_id: String,
+    #[command(flatten)]
+    at: endpoint::Endpoint,
     /// A cluster that exists (for `get`).
     #[arg(long)]
     cluster_id: String,
@@ -86,16 +79,8 @@ enum Command {
     Scale(scale::ScaleArgs),
 }
 
-fn client(t: &Target) -> ucs_sdk::Result<Client> {
-    Client::builder()
-        .endpoint(t.base.clone())
-        .credentials(Credentials::aksk(t.ak.clone(), t.sk.clone()))
-        .domain_id(t.domain_id.clone())
-        .build()
-}
-
 async fn core(t: Target) -> ucs_sdk::Result<()> {
-    let c = client(&t)?;
+    let c = t.at.client()?;
     let clusters = c.clusters();
     let id = t.cluster_id.clone();
     emit(
@@ -131,7 +116,7 @@ async fn core(t: Target) -> ucs_sdk::Result<()> {
 }
 
 async fn raw_limit(t: Target) -> ucs_sdk::Result<()> {
-    let raw = raw::RawClient::new(&t.base, &t.ak, &t.sk, &t.domain_id)?;
+    let raw = t.at.raw()?;
     let get = raw.signed_get(&format!("/v1/clusters/{}", t.cluster_id), &[])?;
     emit(
         "rust",
@@ -162,7 +147,7 @@ async fn raw_limit(t: Target) -> ucs_sdk::Result<()> {
 }
 
 async fn load(t: Target, connections: usize, seconds: f64) -> ucs_sdk::Result<()> {
-    let raw = raw::RawClient::new(&t.base, &t.ak, &t.sk, &t.domain_id)?;
+    let raw = t.at.raw()?;
     // A small answer every emulator has, seeded or not.
     let get = raw.signed_get("/v1/config/registeredclusterversions", &[])?;
     let per_sec = measure::for_duration(connections, Duration::from_secs_f64(seconds), || {
@@ -209,7 +194,7 @@ fn main() {
                 seconds,
             } => load(target, connections, seconds).await,
             Command::Startup { ucs, runs } => measure::startup(&ucs, runs).await,
-            Command::Decode(t) => decode::profile(&t.base, &t.ak, &t.sk, &t.domain_id, 50).await,
+            Command::Decode(t) => decode::profile(&t.at, 50).await,
             Command::DecodeLocal { runs } => decode::local(runs).await,
             Command::Scale(a) => scale::scale(a).await,
         }

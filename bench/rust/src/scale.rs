@@ -8,22 +8,15 @@ use std::time::Instant;
 use futures_util::StreamExt;
 use serde_json::json;
 use ucs_sdk::models::ListClustersQuery;
-use ucs_sdk::{Client, Credentials, Error};
+use ucs_sdk::Error;
 
-use crate::raw::RawClient;
+use crate::endpoint::Endpoint;
 
 /// Where the big emulator is, how to sign for it, and what to expect of it.
 #[derive(clap::Args, Clone)]
 pub struct ScaleArgs {
-    /// Emulator base URL.
-    #[arg(long)]
-    base: String,
-    #[arg(long)]
-    ak: String,
-    #[arg(long)]
-    sk: String,
-    #[arg(long)]
-    domain_id: String,
+    #[command(flatten)]
+    at: Endpoint,
     /// Clusters the account holds (the run fails unless that many are iterated).
     #[arg(long, default_value_t = 10_000)]
     expect: usize,
@@ -48,16 +41,12 @@ pub fn reset_peak() -> bool {
 }
 
 pub async fn scale(a: ScaleArgs) -> ucs_sdk::Result<()> {
-    let raw = RawClient::new(&a.base, &a.ak, &a.sk, &a.domain_id)?;
+    let raw = a.at.raw()?;
     let page = raw.signed_get("/v1/clusters", &[("limit".into(), a.page.to_string())])?;
     let page_bytes = raw.fetch(&page).await?.len();
     drop(raw);
 
-    let client = Client::builder()
-        .endpoint(a.base.clone())
-        .credentials(Credentials::aksk(a.ak.clone(), a.sk.clone()))
-        .domain_id(a.domain_id.clone())
-        .build()?;
+    let client = a.at.client()?;
     let clusters = client.clusters();
     let query = ListClustersQuery {
         limit: Some(a.page),

@@ -21,6 +21,16 @@ pub const DEMO_PASSWORD: &str = "demo-password";
 /// The account name [`DEMO_USER`] belongs to.
 pub const DEMO_DOMAIN_NAME: &str = "demo-account";
 
+/// A federation connection the emulator accepts for the demo account (its project, a VPC and a
+/// subnet): `download_federation_kubeconfig` needs one first (reference 3.2.16).
+pub fn demo_federation_connection() -> ucs_models::models::FederationConnectionRequest {
+    ucs_models::models::FederationConnectionRequest {
+        project_id: DEMO_PROJECT_ID.into(),
+        vpc_id: "vpc-1".into(),
+        subnet_id: "subnet-1".into(),
+    }
+}
+
 /// Whether requests must be authenticated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AuthMode {

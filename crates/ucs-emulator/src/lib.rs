@@ -27,6 +27,7 @@ mod state;
 mod tls;
 mod validation;
 
+pub use config::demo_federation_connection;
 pub use config::{
     AuthMode, EmulatorConfig, EmulatorCredential, FaultConfig, RequestLogTarget, DEMO_AK,
     DEMO_DOMAIN_ID, DEMO_DOMAIN_NAME, DEMO_PASSWORD, DEMO_PROJECT_ID, DEMO_SK, DEMO_USER,

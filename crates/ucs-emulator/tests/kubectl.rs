@@ -111,14 +111,7 @@ async fn federated_fleet(dir: &Path) -> (ucs_emulator::Emulator, Kubectl, Value)
         .expect("enable");
     // The kubeconfig is downloaded once a federation connection exists (reference 3.2.16).
     c.fleets()
-        .create_federation_connection(
-            &fleet,
-            &FederationConnectionRequest {
-                project_id: DEMO_PROJECT_ID.into(),
-                vpc_id: "vpc-1".into(),
-                subnet_id: "subnet-1".into(),
-            },
-        )
+        .create_federation_connection(&fleet, &ucs_emulator::demo_federation_connection())
         .await
         .expect("connection");
     let kc = c
