@@ -207,41 +207,61 @@ def main():
         mark = "n/a" if value is None else ("met" if ok(value) else "missed")
         out.append(f"| {name} | {shown(value) if value is not None else 'n/a'} | {mark} |")
 
-    py_get, off_get, raw_get = get("python", "ucs_sdk", "get"), get("python", "official", "get"), get("rust", "raw", "get")
-    target("Python get: at most 1/8 of the official SDK's latency", ratio(off_get, py_get), lambda r: r >= 8, lambda r: f"{r:.1f}x faster")
-    target("Python get: at most 1.5x the loopback limit", ratio(py_get, raw_get), lambda r: r <= 1.5, lambda r: f"{r:.2f}x the limit")
-    target("Python list 500: at least 8x faster than the official SDK",
-           ratio(get("python", "official", "list500"), get("python", "ucs_sdk", "list500")), lambda r: r >= 8, lambda r: f"{r:.1f}x")
-    target("Python async, 64 in flight: at least 10x the official SDK's throughput",
-           ratio(get("python", "ucs_sdk async", "concurrent64", "calls_per_sec"), get("python", "official threads", "concurrent64", "calls_per_sec")),
-           lambda r: r >= 10, lambda r: f"{r:.1f}x")
-    target("`import ucs_sdk`: at most 20 ms over a bare interpreter", imp["ucs_sdk"], lambda v: v <= 20, lambda v: f"{v:.1f} ms")
-    for op, label in (("get", "get"), ("list50", "list 50"), ("list500", "list 500")):
-        target(f"Node {label}: at least as fast as fetch by hand", ratio(get("node", "fetch", op), get("node", "ucs-sdk", op)),
-               lambda r: r >= 1, lambda r: f"{r:.2f}x")
-    for op, label in (("get", "get"), ("list50", "list 50"), ("list500", "list 500")):
-        target(f"Kotlin {label}: at least 2x the official Java SDK (its core)",
-               ratio(get("kotlin", "official-core", op), get("kotlin", "ucs-sdk", op)), lambda r: r >= 2, lambda r: f"{r:.2f}x")
-    target("Kotlin, 64 in flight: at least 2x the official Java SDK's throughput (its core)",
-           ratio(get("kotlin", "ucs-sdk", "concurrent64", "calls_per_sec"), get("kotlin", "official-core", "concurrent64", "calls_per_sec")),
-           lambda r: r >= 2, lambda r: f"{r:.2f}x")
-    for op, label in (("get", "get"), ("list50", "list 50"), ("list500", "list 500")):
-        target(f"Rust core {label}: at least as fast as the official Go SDK", ratio(get("go", "official", op), get("rust", "core", op)),
-               lambda r: r >= 1, lambda r: f"{r:.2f}x")
+    ops = (("get", "get", "median_us"), ("list50", "list 50", "median_us"),
+           ("list500", "list 500", "median_us"), ("concurrent64", "64 in flight", "calls_per_sec"))
+
+    def faster(lang_a, client_a, lang_b, client_b, op, key):
+        """How many times a (ucs-sdk) beats b: time ratio b/a, or throughput ratio a/b."""
+        a, b = get(lang_a, client_a, op, key), get(lang_b, client_b, op, key)
+        return ratio(a, b) if key == "calls_per_sec" else ratio(b, a)
+
+    x = lambda r: f"{r:.2f}x"
+    raw_get, raw500 = get("rust", "raw", "get"), get("rust", "raw", "list500")
+    typed500 = get("rust", "decode", "typed_list500")
+    page = (rows.get(("rust", "decode", "bytes_list500")) or {}).get("bytes")
+    gbps = lambda us: page / us / 1000 if page and us else None
+    target("Rust core: typed decode of the 500-cluster page at >= 1 GB/s", gbps(typed500),
+           lambda v: v >= 1, lambda v: f"{v:.2f} GB/s")
+    target("Rust core get: within 1.3x of the loopback limit", ratio(get("rust", "core", "get"), raw_get),
+           lambda r: r <= 1.3, lambda r: f"{r:.2f}x the limit")
+    target("Rust core list 500: within 1.3x of the loopback limit", ratio(get("rust", "core", "list500"), raw500),
+           lambda r: r <= 1.3, lambda r: f"{r:.2f}x the limit")
+    for op, label, key in ops[:3]:
+        target(f"Rust core {label}: at least as fast as the official Go SDK",
+               faster("rust", "core", "go", "official", op, key), lambda r: r >= 1, x)
     target("Rust core, 64 in flight: at least the Go SDK's throughput",
-           ratio(get("rust", "core", "concurrent64", "calls_per_sec"), get("go", "official", "concurrent64", "calls_per_sec")),
-           lambda r: r >= 1, lambda r: f"{r:.2f}x")
-    for op, label, key in (("get", "get", "median_us"), ("list50", "list 50", "median_us"),
-                           ("list500", "list 500", "median_us"), ("concurrent64", "64 in flight", "calls_per_sec")):
-        ours, hand = get("swift", "ucs-sdk", op, key), get("swift", "urlsession", op, key)
-        target(f"Swift {label}: at least as fast as URLSession + JSONDecoder by hand (new row)",
-               ratio(ours, hand) if key == "calls_per_sec" else ratio(hand, ours), lambda r: r >= 1, lambda r: f"{r:.2f}x")
+           faster("rust", "core", "go", "official", "concurrent64", "calls_per_sec"), lambda r: r >= 1, x)
+    target("Python get: within 1.3x of the loopback limit", ratio(get("python", "ucs_sdk", "get"), raw_get),
+           lambda r: r <= 1.3, lambda r: f"{r:.2f}x the limit")
+    target("Python list 500: at least 1.3x faster than `requests` + `json.loads` by hand",
+           faster("python", "ucs_sdk", "python", "requests", "list500", "median_us"), lambda r: r >= 1.3, x)
+    for op, label, key in ops[:3]:
+        target(f"Python {label}: at least 10x the official SDK",
+               faster("python", "ucs_sdk", "python", "official", op, key), lambda r: r >= 10, x)
+    target("Python, 64 in flight (threads): at least 10x the official SDK (threads)",
+           faster("python", "ucs_sdk threads", "python", "official threads", "concurrent64", "calls_per_sec"),
+           lambda r: r >= 10, x)
+    target("Python async, 64 in flight: at least 20x the official SDK (threads)",
+           faster("python", "ucs_sdk async", "python", "official threads", "concurrent64", "calls_per_sec"),
+           lambda r: r >= 20, x)
+    target("`import ucs_sdk`: at most 20 ms over a bare interpreter", imp["ucs_sdk"], lambda v: v <= 20, lambda v: f"{v:.1f} ms")
+    for op, label, key in ops:
+        target(f"Node {label}: at least 1.2x `fetch` + `JSON.parse` by hand",
+               faster("node", "ucs-sdk", "node", "fetch", op, key), lambda r: r >= 1.2, x)
+    for op, label, key in ops:
+        target(f"Kotlin {label}: at least 1.5x the official Java SDK's core",
+               faster("kotlin", "ucs-sdk", "kotlin", "official-core", op, key), lambda r: r >= 1.5, x)
+    for op, label, key in ops:
+        target(f"Swift {label}: at least as fast as `URLSession` + `JSONDecoder` by hand",
+               faster("swift", "ucs-sdk", "swift", "urlsession", op, key), lambda r: r >= 1, x)
     for lang, client, label in SCALE_CLIENTS:
         verdict = scale_verdict(rows, lang, client)
         target(f"Scale, {label}: resident set flat (peak within one page of the start) over 10,000 clusters",
                verdict, lambda v: v[0] == "flat", lambda v: f"{v[0]}, peak +{v[1]:,} KB")
-    target("Emulator: at least 20,000 small GETs per second on one core", get("emulator", "load", "gets_per_sec", "calls_per_sec"),
-           lambda v: v >= 20000, lambda v: f"{v:,.0f}/s")
+    target("Emulator: at least 100,000 small GETs per second on one core", get("emulator", "load", "gets_per_sec", "calls_per_sec"),
+           lambda v: v >= 100000, lambda v: f"{v:,.0f}/s")
+    target("Emulator: lists served from the models at >= 1 GB/s (the 500-cluster page written as JSON)",
+           gbps(get("rust", "decode", "typed_to_text_list500")), lambda v: v >= 1, lambda v: f"{v:.2f} GB/s")
     target("Emulator: start-up under 50 ms", get("emulator", "startup", "startup"), lambda v: v < 50000, lambda v: fmt_us(v))
     limit500 = get("rust", "raw", "list500")
     typed = get("rust", "decode", "typed_list500")
@@ -271,6 +291,7 @@ def main():
         f"| Python `ucs_sdk` in all (the rest is building the Python objects and the call) | {fmt_us(py500)} |",
         f"| Python `requests` by hand (no normalisation) | {fmt_us(hand_py)} |",
         f"| Node `ucs-sdk` in all (the rest is `JSON.parse` and the call) | {fmt_us(node500)} |",
+        f"| Node `JSON.parse` of the same body alone (no HTTP) | {fmt_us(get('node', 'JSON.parse only', 'list500'))} |",
         f"| Node `fetch` by hand (no normalisation) | {fmt_us(hand_node)} |",
         "",
         "A client that parses the bytes once, without normalising, saves the typed decode (and in Node "
@@ -297,6 +318,13 @@ def main():
         "whole decode.",
         "",
     ]
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "NOTES.md")
+    if os.path.exists(notes):
+        # Hand-written: the before/after record of each change and the profiles behind missed targets.
+        # Its headings move one level down, under RESULTS.md's own title.
+        text = open(notes).read().rstrip("\n")
+        out += [""] + ["#" + line if line.startswith("#") else line
+                       for line in text.splitlines() if not line.startswith("<!--")]
     print("\n".join(out))
 
 

@@ -45,7 +45,8 @@ class _ClientBase(_Configured):
     @classmethod
     def from_env(cls: Type[_C], **overrides: Any) -> _C:
         """A client configured like the official SDK: explicit `overrides` first, then
-        `HUAWEICLOUD_SDK_AK`, `_SK`, `_SECURITY_TOKEN`, `_DOMAIN_ID`, `_PROJECT_ID`,
+        `HUAWEICLOUD_SDK_AK`, `_SK`, `_SECURITY_TOKEN` (or federated `_IDP_ID` + `_ID_TOKEN_FILE`),
+        `_DOMAIN_ID`, `_PROJECT_ID`,
         `UCS_ENDPOINT` (and the other `UCS_*` endpoints), then the profile file
         (`~/.huaweicloud/credentials` or `HUAWEICLOUD_SDK_CREDENTIALS_FILE`)."""
         return cls(**overrides, _from_env=True)

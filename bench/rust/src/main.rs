@@ -58,6 +58,13 @@ enum Command {
         connections: usize,
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
+        /// Send exactly this many GETs (after one warm-up GET per connection) instead of
+        /// running for `seconds`: a fixed amount of work for instruction counts (callgrind).
+        #[arg(long)]
+        count: Option<usize>,
+        /// The path to GET (default: a small answer every emulator has, seeded or not).
+        #[arg(long, default_value = "/v1/config/registeredclusterversions")]
+        path: String,
     },
     /// Where the time of a big answer goes: decoding it into the typed models, into a plain
     /// JSON tree, and writing the typed models back out as JSON text (what the bindings parse).
@@ -146,15 +153,23 @@ async fn raw_limit(t: Target) -> ucs_sdk::Result<()> {
     Ok(())
 }
 
-async fn load(t: Target, connections: usize, seconds: f64) -> ucs_sdk::Result<()> {
+async fn load(
+    t: Target,
+    connections: usize,
+    seconds: f64,
+    count: Option<usize>,
+    path: &str,
+) -> ucs_sdk::Result<()> {
     let raw = t.at.raw()?;
-    // A small answer every emulator has, seeded or not.
-    let get = raw.signed_get("/v1/config/registeredclusterversions", &[])?;
-    let per_sec = measure::for_duration(connections, Duration::from_secs_f64(seconds), || {
+    let get = raw.signed_get(path, &[])?;
+    let send = || {
         let (raw, get) = (raw.clone(), get.clone());
         async move { raw.send(&get).await }
-    })
-    .await?;
+    };
+    let per_sec = match count {
+        Some(total) => throughput(connections, total, send).await?,
+        None => measure::for_duration(connections, Duration::from_secs_f64(seconds), send).await?,
+    };
     println!(
         "{}",
         json!({"lang": "emulator", "client": "load", "op": "gets_per_sec", "calls_per_sec": per_sec, "connections": connections})
@@ -192,7 +207,9 @@ fn main() {
                 target,
                 connections,
                 seconds,
-            } => load(target, connections, seconds).await,
+                count,
+                path,
+            } => load(target, connections, seconds, count, &path).await,
             Command::Startup { ucs, runs } => measure::startup(&ucs, runs).await,
             Command::Decode(t) => decode::profile(&t.at, 50).await,
             Command::DecodeLocal { runs } => decode::local(runs).await,

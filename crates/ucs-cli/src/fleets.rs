@@ -152,7 +152,7 @@ pub(crate) enum FleetsCmd {
     },
     /// Download the federation kubeconfig (written to --out, mode 0600).
     #[command(
-        after_help = "Examples:\n  ucs fleets download-federation-kubeconfig \"$FLEET_ID\" --duration 7 --out fleet.kubeconfig"
+        after_help = "Examples:\n  ucs fleets download-federation-kubeconfig \"$FLEET_ID\" --duration 7 --out fleet.kubeconfig\n\nThe fleet needs a ready federation and its federation connection: make the connection once\nwith `ucs fleets create-federation-connection` (or `ucs fleets create-federation-kubeconfig`,\nwhich makes it). Without one the service answers 400 UCS.01080001."
     )]
     DownloadFederationKubeconfig {
         fleet_id: String,
@@ -165,7 +165,7 @@ pub(crate) enum FleetsCmd {
     /// Download the federation kubeconfig and merge it into your kubeconfig file, like
     /// `aws eks update-kubeconfig`: only the context, cluster and user of that name change.
     #[command(
-        after_help = "Examples:\n  ucs fleets update-kubeconfig \"$FLEET_ID\"   # context ucs-FLEET_NAME in $KUBECONFIG or ~/.kube/config\n  ucs fleets update-kubeconfig \"$FLEET_ID\" --kubeconfig ./kc --context prod --no-set-current"
+        after_help = "Examples:\n  ucs fleets update-kubeconfig \"$FLEET_ID\"   # context ucs-FLEET_NAME in $KUBECONFIG or ~/.kube/config\n  ucs fleets update-kubeconfig \"$FLEET_ID\" --kubeconfig ./kc --context prod --no-set-current\n\nThe fleet needs a ready federation and its federation connection: make the connection once\nwith `ucs fleets create-federation-connection` (or `ucs fleets create-federation-kubeconfig`,\nwhich makes it). Without one the service answers 400 UCS.01080001."
     )]
     UpdateKubeconfig {
         fleet_id: String,

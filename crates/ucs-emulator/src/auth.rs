@@ -8,8 +8,8 @@ use axum::extract::Request;
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use ucs_models::signing::{
-    expected_signature, parse_authorization, parse_sdk_date, signatures_match, SignableRequest,
-    HEADER_CONTENT_SHA256,
+    expected_signature_with, parse_authorization, parse_sdk_date, signatures_match,
+    SignableRequest, SigningKey, HEADER_CONTENT_SHA256,
 };
 
 use crate::config::{AuthMode, EmulatorCredential};
@@ -41,11 +41,14 @@ impl From<&EmulatorCredential> for Caller {
 }
 
 /// What an IAM token is scoped to (`auth.scope` of the token request): UCS is a global service
-/// and takes domain-scoped tokens, HSS a regional one and takes project-scoped tokens.
+/// and takes domain-scoped tokens, HSS a regional one and takes project-scoped tokens. A
+/// federated token asked for without a scope is unscoped: only IAM takes it (for a temporary
+/// key or a scoped token), as with the real IAM.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokenScope {
     Domain,
     Project,
+    Unscoped,
 }
 
 impl TokenScope {
@@ -53,6 +56,7 @@ impl TokenScope {
         match self {
             Self::Domain => "domain",
             Self::Project => "project",
+            Self::Unscoped => "unscoped",
         }
     }
 
@@ -141,9 +145,12 @@ impl TokenBook {
         keys.get(ak).filter(|t| t.expires_at > Utc::now()).cloned()
     }
 
-    /// The account of a valid token, whatever its scope (the Karmada gateway takes either).
+    /// The account of a valid scoped token, whatever its scope (the Karmada gateway takes
+    /// either, never an unscoped one).
     pub fn lookup(&self, token: &str) -> Option<Caller> {
-        self.lookup_scoped(token).map(|(caller, _)| caller)
+        self.lookup_scoped(token)
+            .filter(|(_, scope)| *scope != TokenScope::Unscoped)
+            .map(|(caller, _)| caller)
     }
 
     /// The account and scope of a valid token.
@@ -163,8 +170,15 @@ impl TokenBook {
 fn is_open(method: &axum::http::Method, path: &str) -> bool {
     path.starts_with("/_emulator/")
         || path.starts_with("/karmada/")
-        || (method == axum::http::Method::POST && path == "/v3/auth/tokens")
+        || (method == axum::http::Method::POST
+            && (path == "/v3/auth/tokens" || path == ID_TOKEN_PATH))
 }
+
+/// The federated token request: the id token in its body is its authentication.
+pub(crate) const ID_TOKEN_PATH: &str = "/v3.0/OS-AUTH/id-token/tokens";
+/// The temporary key request, which may carry its token in the body (`auth.identity.token.id`,
+/// as the official SDKs send it) instead of `X-Auth-Token`.
+pub(crate) const SECURITY_TOKENS_PATH: &str = "/v3.0/OS-CREDENTIAL/securitytokens";
 
 fn header<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
     req.headers().get(name).and_then(|v| v.to_str().ok())
@@ -212,6 +226,9 @@ pub(crate) async fn authenticate(app: &AppState, mut req: Request) -> Result<Req
         let (checked, caller) = check_signature(app, req, &value).await?;
         req = checked;
         caller
+    } else if req.method() == axum::http::Method::POST && req.uri().path() == SECURITY_TOKENS_PATH {
+        // The route checks the token of the body and finds the caller itself.
+        return Ok(req);
     } else {
         return Err(ApiFailure::unauthorized(
             "The request carries neither X-Auth-Token nor an SDK-HMAC-SHA256 signature.",
@@ -245,10 +262,13 @@ pub(crate) async fn authenticate(app: &AppState, mut req: Request) -> Result<Req
 fn check_scope(path: &str, scope: TokenScope) -> Result<(), ApiFailure> {
     match TokenScope::required_by(path) {
         Some((required, service)) if required != scope => {
+            let this = match scope {
+                TokenScope::Unscoped => "unscoped".to_owned(),
+                scoped => format!("{}-scoped", scoped.name()),
+            };
             Err(ApiFailure::unauthorized(format!(
-                "{service} takes {}-scoped IAM tokens; this token is {}-scoped (request it with auth.scope.{})",
+                "{service} takes {}-scoped IAM tokens; this token is {this} (request it with auth.scope.{})",
                 required.name(),
-                scope.name(),
                 required.name()
             )))
         }
@@ -322,7 +342,7 @@ async fn check_signature(
     let parsed = parse_authorization(authorization).ok_or_else(|| {
         ApiFailure::unauthorized("The Authorization header is not an SDK-HMAC-SHA256 signature.")
     })?;
-    let (sk, caller) = signing_key(app, &req, &parsed.access)?;
+    let (key, caller) = signing_key(app, &req, &parsed.access)?;
     let sdk_date = header(&req, "x-sdk-date")
         .map(str::to_owned)
         .ok_or_else(|| ApiFailure::unauthorized("X-Sdk-Date is missing."))?;
@@ -362,7 +382,7 @@ async fn check_signature(
             headers: &headers,
             body,
         };
-        let expected = expected_signature(&sk, &signable, &parsed.signed_headers, &sdk_date);
+        let expected = expected_signature_with(&key, &signable, &parsed.signed_headers, &sdk_date);
         signatures_match(&expected, &parsed.signature)
     };
     let mismatch = || ApiFailure::unauthorized("The signature does not match the request.");
@@ -407,18 +427,28 @@ async fn check_signature(
 
 /// The secret key of an access key and whose it is: a configured credential, or a temporary key
 /// the IAM security-token call issued, which signs only with its `X-Security-Token`.
-fn signing_key(app: &AppState, req: &Request, ak: &str) -> Result<(String, Caller), ApiFailure> {
+/// A configured credential's key was prepared at start; a temporary one is prepared here.
+fn signing_key<'a>(
+    app: &'a AppState,
+    req: &Request,
+    ak: &str,
+) -> Result<(std::borrow::Cow<'a, SigningKey>, Caller), ApiFailure> {
     if let Some(credential) = app.config.credentials.iter().find(|c| c.ak == ak) {
-        return Ok((credential.sk.clone(), Caller::from(credential)));
+        let key = match app.signing_keys.get(ak) {
+            Some(key) => std::borrow::Cow::Borrowed(key),
+            None => std::borrow::Cow::Owned(SigningKey::new(&credential.sk)),
+        };
+        return Ok((key, Caller::from(credential)));
     }
     let temporary = app
         .tokens
         .temporary(ak)
         .ok_or_else(|| ApiFailure::unauthorized("The access key is unknown."))?;
     match header(req, "x-security-token") {
-        Some(given) if same_secret(given, &temporary.security_token) => {
-            Ok((temporary.sk, temporary.caller))
-        }
+        Some(given) if same_secret(given, &temporary.security_token) => Ok((
+            std::borrow::Cow::Owned(SigningKey::new(&temporary.sk)),
+            temporary.caller,
+        )),
         Some(_) => Err(ApiFailure::unauthorized(
             "X-Security-Token does not belong to this temporary access key.",
         )),

@@ -20,6 +20,8 @@ pub const DEMO_USER: &str = "demo-user";
 pub const DEMO_PASSWORD: &str = "demo-password";
 /// The account name [`DEMO_USER`] belongs to.
 pub const DEMO_DOMAIN_NAME: &str = "demo-account";
+/// The identity provider id (`X-Idp-Id`) accepted for federated OpenID Connect id tokens.
+pub const DEMO_IDP_ID: &str = "demo-idp";
 
 /// A federation connection the emulator accepts for the demo account (its project, a VPC and a
 /// subnet): `download_federation_kubeconfig` needs one first (reference 3.2.16).

@@ -6,8 +6,14 @@ pub(crate) fn new_uid() -> String {
 }
 
 /// A request id: 32 hex digits, as the service's `X-Request-Id`.
+///
+/// A v4 UUID from the thread's generator (seeded from the OS, then no system call per id,
+/// which `Uuid::new_v4` makes on every request): ids need to be unique, not secret.
 pub(crate) fn new_request_id() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
+    uuid::Builder::from_random_bytes(rand::random())
+        .into_uuid()
+        .simple()
+        .to_string()
 }
 
 /// A token the emulator hands out (IAM tokens, kubeconfig bearer tokens).

@@ -30,7 +30,8 @@ mod validation;
 pub use config::demo_federation_connection;
 pub use config::{
     AuthMode, EmulatorConfig, EmulatorCredential, FaultConfig, RequestLogTarget, DEMO_AK,
-    DEMO_DOMAIN_ID, DEMO_DOMAIN_NAME, DEMO_PASSWORD, DEMO_PROJECT_ID, DEMO_SK, DEMO_USER,
+    DEMO_DOMAIN_ID, DEMO_DOMAIN_NAME, DEMO_IDP_ID, DEMO_PASSWORD, DEMO_PROJECT_ID, DEMO_SK,
+    DEMO_USER,
 };
 pub use server::{start, Emulator};
 
@@ -71,7 +72,7 @@ pub fn generate_control_token() -> String {
     ids::new_token("ctl-")
 }
 
-/// The demo credentials as one JSON object: `{"ak","sk","domain_id","project_id","user","password","domain_name"}`.
+/// The demo credentials as one JSON object: `{"ak","sk","domain_id","project_id","user","password","domain_name","idp_id"}`.
 ///
 /// `ucs emulator` prints it as its second line so that tests in other languages can sign requests.
 pub fn demo_credentials_json() -> String {
@@ -83,6 +84,7 @@ pub fn demo_credentials_json() -> String {
         "user": DEMO_USER,
         "password": DEMO_PASSWORD,
         "domain_name": DEMO_DOMAIN_NAME,
+        "idp_id": DEMO_IDP_ID,
     })
     .to_string()
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::Body;
-use axum::http::header::{CONNECTION, CONTENT_LENGTH};
+use axum::http::header::{CONNECTION, CONTENT_LENGTH, HOST};
 use axum::http::{HeaderValue, Request, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -35,7 +35,7 @@ fn gateway_fleet(host: &str) -> Option<&str> {
 fn rewrite_gateway_host(req: &mut Request<Body>) {
     let host = req
         .headers()
-        .get("host")
+        .get(HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let Some(fleet) = gateway_fleet(host) else {

@@ -1,5 +1,6 @@
 //! Binding, the accept loop (one hyper connection task per socket) and the shared application state.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -10,6 +11,7 @@ use hyper_util::rt::TokioTimer;
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify, Semaphore};
 use tokio_rustls::TlsAcceptor;
+use ucs_models::signing::SigningKey;
 
 use crate::auth::{Caller, TokenBook};
 use crate::config::EmulatorConfig;
@@ -36,6 +38,9 @@ pub(crate) struct AppState {
     pub gateway_ca_pem: String,
     /// The quota in force: `config.quota` until `PUT /_emulator/quota` changes it.
     quota: AtomicUsize,
+    /// Each configured credential's SK prepared for HMAC once, by AK (every signed request
+    /// is still checked; this only skips re-deriving the key).
+    pub signing_keys: HashMap<String, SigningKey>,
 }
 
 /// Locks a mutex even if a previous holder panicked: the data is plain records, still usable.
@@ -230,7 +235,15 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
         })?;
     let tls = crate::tls::generate(config.listen.ip())?;
     let seed = config.seed_clusters;
+    // The first credential of an AK wins, as the lookup by AK always did.
+    let mut signing_keys = HashMap::new();
+    for credential in &config.credentials {
+        signing_keys
+            .entry(credential.ak.clone())
+            .or_insert_with(|| SigningKey::new(&credential.sk));
+    }
     let app = Arc::new(AppState {
+        signing_keys,
         gateway_addr,
         gateway_ca_pem: tls.ca_pem,
         faults: Faults::new(config.faults.clone()),

@@ -103,6 +103,8 @@ async fn send_with(
 }
 
 const MISSING_CLUSTER: &str = "0b5c7b93-5a33-11ee-a3ff-0255ac100b0a";
+/// The UID of `cce-prod`, the first CCE cluster of the emulator's account.
+const CCE_PROD: &str = "57ef11e7-7d72-11ee-a590-0255ac100b00";
 
 #[tokio::test]
 async fn every_emitted_code_is_provoked_with_its_table_status() {
@@ -191,6 +193,56 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
     cases.check(
         "UCS.01030008",
         "PUT /v1/clusters/{id}, kubeconfig a list",
+        &a,
+    );
+    // CCE clusters are imported: the UID or name must be one of the account's CCE clusters
+    // (GET /v1/managedclusters), and what else is given must be that cluster's.
+    let cce = |name: &str, uid: Option<&str>, project: Option<&str>| {
+        let mut b = cluster_body(name);
+        b["spec"]["category"] = json!("self");
+        b["spec"]["type"] = json!("cce");
+        b["spec"]["provider"] = json!("huaweicloud");
+        if let Some(uid) = uid {
+            b["metadata"]["UID"] = json!(uid);
+        }
+        if let Some(project) = project {
+            b["spec"]["projectID"] = json!(project);
+        }
+        b
+    };
+    let a = raw
+        .post("/v1/clusters", cce("cce-prod", Some(MISSING_CLUSTER), None))
+        .await;
+    cases.check(
+        "UCS.01030010",
+        "POST /v1/clusters, CCE UID not the account's",
+        &a,
+    );
+    let a = raw
+        .post("/v1/clusters", cce("cce-nowhere", None, None))
+        .await;
+    cases.check(
+        "UCS.01030010",
+        "POST /v1/clusters, CCE name not the account's",
+        &a,
+    );
+    let a = raw
+        .post("/v1/clusters", cce("cce-staging", Some(CCE_PROD), None))
+        .await;
+    cases.check(
+        "UCS.01030012",
+        "POST /v1/clusters, CCE UID of cce-prod with the name cce-staging",
+        &a,
+    );
+    let a = raw
+        .post(
+            "/v1/clusters",
+            cce("cce-prod", Some(CCE_PROD), Some("another-project")),
+        )
+        .await;
+    cases.check(
+        "UCS.01030012",
+        "POST /v1/clusters, CCE cluster with another projectID",
         &a,
     );
     let mut good = cluster_body("goodkc");
@@ -662,6 +714,30 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
         let a = raw.send("POST", &policy, None).await;
         cases.check(twice_code, &format!("POST {policy} twice"), &a);
     }
+    // A policy instance whose parameters its definition does not declare, per target.
+    let repos = json!({"constraintTemplateID": "3b1f9a52-7c0e-4d2a-9f61-0a8e5c2d0002",
+                       "parameters": {"labels": []}});
+    for (target, shown, code) in [
+        (
+            format!("/v1/clusters/{cluster}"),
+            "/v1/clusters/{id}",
+            "UCS.01130003",
+        ),
+        (
+            format!("/v1/clustergroups/{fleet}"),
+            "/v1/clustergroups/{id}",
+            "UCS.01130004",
+        ),
+    ] {
+        let a = raw
+            .post(&format!("{target}/policyinstance"), repos.clone())
+            .await;
+        cases.check(
+            code,
+            &format!("POST {shown}/policyinstance, k8sallowedrepos with `labels`"),
+            &a,
+        );
+    }
     // Record sets: the same name, type and line twice in one zone.
     let record = json!({"name": "www.example.com.", "ttl": 60, "records": ["10.0.0.1"],
                         "line": "default_view", "type": "A"});
@@ -759,5 +835,46 @@ async fn every_emitted_code_is_provoked_with_its_table_status() {
         "error codes: {} of {} emitted by the emulator, each provoked by a test",
         cases.provoked.len(),
         table.len()
+    );
+}
+
+/// docs/emulator-error-codes.md lists every code of table 5-1 once, with its table status, and
+/// marks "emitted" exactly the codes the source can emit, so the page cannot drift.
+#[test]
+fn the_error_code_page_matches_the_table_and_the_source() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/emulator-error-codes.md");
+    let page = std::fs::read_to_string(&path).expect("docs/emulator-error-codes.md");
+    let mut rows = std::collections::BTreeMap::new();
+    let mut emitted = BTreeSet::new();
+    for line in page.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        assert_eq!(cells.len(), 6, "a row has 4 cells: {line}");
+        let code = cells[1].trim_matches('`').to_owned();
+        let status: u16 = cells[2]
+            .parse()
+            .unwrap_or_else(|_| panic!("{code}: status {:?}", cells[2]));
+        if cells[4].starts_with("emitted: ") {
+            emitted.insert(code.clone());
+        } else {
+            assert!(
+                cells[4].starts_with("not emitted: "),
+                "{code}: neither emitted nor not emitted: {}",
+                cells[4]
+            );
+        }
+        assert!(rows.insert(code.clone(), status).is_none(), "{code} twice");
+    }
+    let table: std::collections::BTreeMap<String, u16> = ucs_sdk::reference::ERROR_CODES
+        .iter()
+        .map(|(c, s, _)| ((*c).to_owned(), *s))
+        .collect();
+    assert_eq!(rows, table, "the page's codes and statuses are table 5-1's");
+    let source = codes_in_source();
+    let undocumented: Vec<&String> = source.difference(&emitted).collect();
+    let unemitted: Vec<&String> = emitted.difference(&source).collect();
+    assert!(
+        undocumented.is_empty() && unemitted.is_empty(),
+        "emitted by the source, not the page: {undocumented:?}; the page only: {unemitted:?}"
     );
 }

@@ -6,6 +6,10 @@ use common::{cluster_body, open};
 use serde_json::json;
 use ucs_emulator::EmulatorConfig;
 
+/// The first CCE cluster the emulator's account has (`GET /v1/managedclusters`).
+const CCE_NAME: &str = "cce-prod";
+const CCE_UID: &str = "57ef11e7-7d72-11ee-a590-0255ac100b00";
+
 #[tokio::test]
 async fn register_checks_body_kinds_and_locations() {
     let raw = open(EmulatorConfig::default()).await;
@@ -101,17 +105,31 @@ async fn register_checks_body_kinds_and_locations() {
     abroad["spec"]["country"] = json!("DE");
     abroad["spec"].as_object_mut().expect("spec").remove("city");
     assert_eq!(raw.post("/v1/clusters", abroad).await.status, 201);
+    // CCE clusters are imported, each once: the account's two, the first by its UID, the
+    // second by its name alone.
+    let mut cce = [(CCE_NAME, Some(CCE_UID)), ("cce-staging", None)].into_iter();
     for (i, (category, kind, provider)) in ucs_sdk::reference::CLUSTER_KINDS.iter().enumerate() {
         let mut b = cluster_body(&format!("kind-{i}"));
+        if *category == "self" {
+            let (name, uid) = cce.next().expect("a CCE cluster left to import");
+            b["metadata"]["name"] = json!(name);
+            if let Some(uid) = uid {
+                b["metadata"]["UID"] = json!(uid);
+            }
+        }
         b["spec"]["category"] = json!(category);
         b["spec"]["type"] = json!(kind);
         b["spec"]["provider"] = json!(provider);
-        assert_eq!(
-            raw.post("/v1/clusters", b).await.status,
-            201,
-            "{category}/{kind}/{provider}"
-        );
+        let a = raw.post("/v1/clusters", b).await;
+        assert_eq!(a.status, 201, "{category}/{kind}/{provider}: {}", a.body);
     }
+    let left = raw.get("/v1/managedclusters?unregister=true").await;
+    assert_eq!(
+        (left.status, &left.body),
+        (200, &json!([])),
+        "{}",
+        left.body
+    );
     raw.emu.shutdown().await;
 }
 

@@ -43,8 +43,22 @@ pub struct SignableRequest<'a> {
     pub body: &'a [u8],
 }
 
+/// Bytes [`encode_component`] leaves as they are.
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'~')
+}
+
 /// The canonical URI: the decoded path, each segment re-encoded, always ending in `/`.
 pub fn canonical_uri(path: &str) -> String {
+    // The common path (no escapes, nothing to escape) decodes and re-encodes to itself.
+    if path.bytes().all(|b| b == b'/' || is_unreserved(b)) {
+        let mut out = String::with_capacity(path.len() + 1);
+        out.push_str(path);
+        if !out.ends_with('/') {
+            out.push('/');
+        }
+        return out;
+    }
     let decoded = percent_decode_str(path).decode_utf8_lossy();
     let mut out = decoded
         .split('/')
@@ -61,6 +75,9 @@ pub fn canonical_uri(path: &str) -> String {
 ///
 /// This is also the query string that must be sent.
 pub fn canonical_query(query: &[(String, String)]) -> String {
+    if query.is_empty() {
+        return String::new();
+    }
     let mut pairs: Vec<&(String, String)> = query.iter().collect();
     pairs.sort();
     pairs
@@ -95,8 +112,21 @@ fn header_value<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a s
         .map(|(_, v)| v.as_str())
 }
 
+/// Lowercase hex, as `hex::encode`, without its per-character pushes (this runs for every
+/// signature the emulator checks).
+fn hex_lower(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = Vec::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)]);
+        out.push(DIGITS[usize::from(b & 0x0f)]);
+    }
+    // Only ASCII digits were pushed, so this never takes the empty fallback.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn hex_sha256(data: &[u8]) -> String {
-    hex::encode(Sha256::digest(data))
+    hex_lower(&Sha256::digest(data))
 }
 
 fn body_hash(request: &SignableRequest<'_>) -> String {
@@ -111,43 +141,89 @@ fn body_hash(request: &SignableRequest<'_>) -> String {
 
 /// The canonical request for the given signed header names.
 pub fn canonical_request(request: &SignableRequest<'_>, signed_headers: &[String]) -> String {
-    let canonical_headers: String = signed_headers
-        .iter()
-        .map(|name| {
-            let value = header_value(request.headers, name)
-                .map(py_strip)
-                .unwrap_or("");
-            format!("{name}:{value}\n")
-        })
-        .collect();
-    format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
-        request.method.to_ascii_uppercase(),
-        canonical_uri(request.path),
-        canonical_query(request.query),
-        canonical_headers,
-        signed_headers.join(";"),
-        body_hash(request)
-    )
+    // One buffer, appended in order (the emulator builds one per request it checks).
+    let mut out = String::with_capacity(256 + request.path.len());
+    out.push_str(&request.method.to_ascii_uppercase());
+    out.push('\n');
+    out.push_str(&canonical_uri(request.path));
+    out.push('\n');
+    out.push_str(&canonical_query(request.query));
+    out.push('\n');
+    for name in signed_headers {
+        let value = header_value(request.headers, name)
+            .map(py_strip)
+            .unwrap_or("");
+        out.push_str(name);
+        out.push(':');
+        out.push_str(value);
+        out.push('\n');
+    }
+    out.push('\n');
+    for (i, name) in signed_headers.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(name);
+    }
+    out.push('\n');
+    out.push_str(&body_hash(request));
+    out
 }
 
 /// The string to sign for a canonical request and an `X-Sdk-Date` value.
 pub fn string_to_sign(canonical_request: &str, sdk_date: &str) -> String {
-    format!(
-        "{ALGORITHM}\n{sdk_date}\n{}",
-        hex_sha256(canonical_request.as_bytes())
-    )
+    let hash = hex_sha256(canonical_request.as_bytes());
+    let mut out = String::with_capacity(ALGORITHM.len() + sdk_date.len() + hash.len() + 2);
+    out.push_str(ALGORITHM);
+    out.push('\n');
+    out.push_str(sdk_date);
+    out.push('\n');
+    out.push_str(&hash);
+    out
+}
+
+/// An SK made ready for HMAC once (its padded key blocks hashed), so a verifier that checks
+/// many requests of one key does not redo that per request. Debug never shows the key.
+#[derive(Clone)]
+pub struct SigningKey {
+    mac: Hmac<Sha256>,
+}
+
+impl SigningKey {
+    /// Prepares `sk`.
+    pub fn new(sk: &str) -> Self {
+        // HMAC's own key rule (RFC 2104): a key longer than the block is hashed, then
+        // zero-padded to the block; done here so there is no length error to handle.
+        let mut key = hmac::digest::Key::<Hmac<Sha256>>::default();
+        let sk = sk.as_bytes();
+        if sk.len() > key.len() {
+            let digest = Sha256::digest(sk);
+            key[..digest.len()].copy_from_slice(&digest);
+        } else {
+            key[..sk.len()].copy_from_slice(sk);
+        }
+        Self {
+            mac: <Hmac<Sha256> as hmac::digest::KeyInit>::new(&key),
+        }
+    }
+
+    /// Hex HMAC-SHA256 of the string to sign.
+    pub fn sign(&self, string_to_sign: &str) -> String {
+        let mut mac = self.mac.clone();
+        mac.update(string_to_sign.as_bytes());
+        hex_lower(&mac.finalize().into_bytes())
+    }
+}
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SigningKey(..)")
+    }
 }
 
 /// Hex HMAC-SHA256 of the string to sign with the SK.
 pub fn signature(sk: &str, string_to_sign: &str) -> String {
-    // HMAC accepts keys of any length, so this cannot fail.
-    let mut mac = match Hmac::<Sha256>::new_from_slice(sk.as_bytes()) {
-        Ok(mac) => mac,
-        Err(_) => return String::new(),
-    };
-    mac.update(string_to_sign.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
+    SigningKey::new(sk).sign(string_to_sign)
 }
 
 /// Signs a request and returns the `Authorization` header value.
@@ -205,14 +281,47 @@ pub fn expected_signature(
     signed_headers: &[String],
     sdk_date: &str,
 ) -> String {
+    expected_signature_with(&SigningKey::new(sk), request, signed_headers, sdk_date)
+}
+
+/// [`expected_signature`] with a key prepared once.
+pub fn expected_signature_with(
+    key: &SigningKey,
+    request: &SignableRequest<'_>,
+    signed_headers: &[String],
+    sdk_date: &str,
+) -> String {
     let canonical = canonical_request(request, signed_headers);
-    signature(sk, &string_to_sign(&canonical, sdk_date))
+    key.sign(&string_to_sign(&canonical, sdk_date))
 }
 
 /// Compares two signatures in constant time.
 pub fn signatures_match(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// `YYYYMMDDTHHMMSSZ` read digit by digit (every signed request's date is checked, and chrono's
+/// format-string parser costs more than the rest of the check); `None` sends it to chrono.
+fn parse_sdk_date_exact(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let b = value.as_bytes();
+    if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| {
+        b.get(range)?.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    let (month, day) = (num(4..6)?, num(6..8)?);
+    let (hour, minute, second) = (num(9..11)?, num(11..13)?, num(13..15)?);
+    // A leap second (60) is left to chrono, which has its own rule for it.
+    if second > 59 {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(date.and_hms_opt(hour, minute, second)?.and_utc())
 }
 
 /// Formats a time as an `X-Sdk-Date` value.
@@ -222,6 +331,10 @@ pub fn format_sdk_date(time: chrono::DateTime<chrono::Utc>) -> String {
 
 /// Parses an `X-Sdk-Date` value.
 pub fn parse_sdk_date(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    if let Some(time) = parse_sdk_date_exact(value) {
+        return Some(time);
+    }
+    // Anything but the exact 16-character form (which chrono also takes) goes to chrono.
     chrono::NaiveDateTime::parse_from_str(value, SDK_DATE_FORMAT)
         .ok()
         .map(|t| t.and_utc())
@@ -281,6 +394,61 @@ mod tests {
         assert_eq!(parsed.access, "AK");
         let again = expected_signature("SK", &req, &parsed.signed_headers, "20240101T000000Z");
         assert!(signatures_match(&again, &parsed.signature));
+    }
+
+    #[test]
+    fn prepared_keys_sign_like_hmac_of_the_raw_key() {
+        let message = "SDK-HMAC-SHA256\n20240101T000000Z\nabc";
+        // Short, block-sized and longer-than-a-block keys (the last one is hashed first).
+        for sk in ["SK", &"k".repeat(64), &"long-secret-".repeat(9)] {
+            let mut mac = Hmac::<Sha256>::new_from_slice(sk.as_bytes()).expect("any length");
+            mac.update(message.as_bytes());
+            let raw = hex::encode(mac.finalize().into_bytes());
+            assert_eq!(
+                SigningKey::new(sk).sign(message),
+                raw,
+                "key of {} bytes",
+                sk.len()
+            );
+            assert_eq!(signature(sk, message), raw);
+        }
+        assert_eq!(format!("{:?}", SigningKey::new("secret")), "SigningKey(..)");
+    }
+
+    #[test]
+    fn hex_is_lowercase_like_the_hex_crate() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert_eq!(hex_lower(&bytes), hex::encode(&bytes));
+    }
+
+    #[test]
+    fn escaped_paths_still_take_the_slow_canonical_uri() {
+        assert_eq!(
+            canonical_uri("/v1/clusters/a-b_c.d~e"),
+            "/v1/clusters/a-b_c.d~e/"
+        );
+        assert_eq!(canonical_uri("/v1/%7Ea%2fb c"), "/v1/~a/b%20c/");
+        assert_eq!(canonical_uri(""), "/");
+    }
+
+    #[test]
+    fn sdk_dates_parse_as_chrono_does() {
+        for value in [
+            "20231102T063614Z",
+            "20240229T235959Z",
+            "20230229T000000Z",
+            "20231301T000000Z",
+            "20231102T246000Z",
+            "20231102T063660Z",
+            "2023110zT063614Z",
+            "+2023110T063614Z",
+            "20231102T063614",
+        ] {
+            let chrono = chrono::NaiveDateTime::parse_from_str(value, SDK_DATE_FORMAT)
+                .ok()
+                .map(|t| t.and_utc());
+            assert_eq!(parse_sdk_date(value), chrono, "{value}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::auth::token::{CachedToken, TokenCache, UNKNOWN_EXPIRY_LIFETIME};
+use crate::auth::token::{CachedToken, TemporaryKey, TokenCache, UNKNOWN_EXPIRY_LIFETIME};
 use crate::auth::Credentials;
 use crate::config::{ClientBuilder, Config};
 use crate::error::{Error, Result};
@@ -31,6 +31,8 @@ pub(crate) struct Inner {
     pub(crate) user_agent: String,
     domain_token: TokenCache,
     project_token: TokenCache,
+    /// Temporary AK/SK of federated credentials (one pair serves UCS, HSS and IAM).
+    federated_key: TokenCache,
     domain_id: tokio::sync::OnceCell<String>,
     project_id: tokio::sync::OnceCell<String>,
     /// Shared by every call of this client and its clones.
@@ -96,6 +98,7 @@ impl Client {
                 user_agent,
                 domain_token: TokenCache::default(),
                 project_token: TokenCache::default(),
+                federated_key: TokenCache::default(),
                 domain_id: tokio::sync::OnceCell::new(),
                 project_id: tokio::sync::OnceCell::new(),
                 retry_budget: RetryBudget::default(),
@@ -252,7 +255,7 @@ impl Inner {
     ) -> Result<Option<(String, SecretString)>> {
         let Some(creds) = self.config.credentials.clone() else {
             return Err(Error::Auth(
-                "no credentials: give ak/sk, a token or user/password, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK".to_owned(),
+                "no credentials: give ak/sk, a token or user/password, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_SDK_IDP_ID and HUAWEICLOUD_SDK_ID_TOKEN_FILE)".to_owned(),
             ));
         };
         match creds {
@@ -260,22 +263,16 @@ impl Inner {
                 ak,
                 sk,
                 security_token,
-            } => {
-                match service {
-                    Service::Ucs => {
-                        let id = self.domain_id().await?;
-                        headers.push(("X-Domain-Id".to_owned(), id));
-                    }
-                    Service::Hss => {
-                        let id = self.project_id().await?;
-                        headers.push(("X-Project-Id".to_owned(), id));
-                    }
-                    Service::Iam => {}
-                }
-                if let Some(t) = security_token {
-                    headers.push(("X-Security-Token".to_owned(), t.expose().to_owned()));
-                }
-                Ok(Some((ak, sk)))
+            } => self.signed(service, headers, ak, sk, security_token).await,
+            Credentials::Federated { .. } => {
+                let cached = self.federated_key().await?;
+                let Some(key) = cached.temporary else {
+                    return Err(Error::Auth(
+                        "federated credentials gave no temporary access key".to_owned(),
+                    ));
+                };
+                self.signed(service, headers, key.ak, key.sk, Some(cached.token))
+                    .await
             }
             Credentials::Token(t) => {
                 headers.push(("X-Auth-Token".to_owned(), t.expose().to_owned()));
@@ -289,6 +286,33 @@ impl Inner {
         }
     }
 
+    /// The headers of an AK/SK-signed request: the account or project of the service and the
+    /// security token of temporary keys; returns the pair to sign with.
+    async fn signed(
+        &self,
+        service: Service,
+        headers: &mut Vec<(String, String)>,
+        ak: String,
+        sk: SecretString,
+        security_token: Option<SecretString>,
+    ) -> Result<Option<(String, SecretString)>> {
+        match service {
+            Service::Ucs => {
+                let id = self.domain_id().await?;
+                headers.push(("X-Domain-Id".to_owned(), id));
+            }
+            Service::Hss => {
+                let id = self.project_id().await?;
+                headers.push(("X-Project-Id".to_owned(), id));
+            }
+            Service::Iam => {}
+        }
+        if let Some(t) = security_token {
+            headers.push(("X-Security-Token".to_owned(), t.expose().to_owned()));
+        }
+        Ok(Some((ak, sk)))
+    }
+
     /// After a 401: drops the cached token if it is the one that failed (a concurrent call may
     /// have replaced it already); true when a retry with a fresh token is worth making.
     pub(crate) async fn invalidate_cached_token(
@@ -296,15 +320,16 @@ impl Inner {
         auth: &AuthMode,
         failed: Option<&SecretString>,
     ) -> bool {
-        if !matches!(self.config.credentials, Some(Credentials::Password { .. })) {
-            return false;
-        }
         let Some(failed) = failed else {
             return false;
         };
-        let cache = match auth {
-            AuthMode::Client(Service::Hss) => &self.project_token,
-            AuthMode::Client(_) => &self.domain_token,
+        let cache = match (&self.config.credentials, auth) {
+            // `failed` is then the temporary key's security token.
+            (Some(Credentials::Federated { .. }), AuthMode::Client(_)) => &self.federated_key,
+            (Some(Credentials::Password { .. }), AuthMode::Client(Service::Hss)) => {
+                &self.project_token
+            }
+            (Some(Credentials::Password { .. }), AuthMode::Client(_)) => &self.domain_token,
             _ => return false,
         };
         cache.clear_if(failed).await;
@@ -421,20 +446,122 @@ impl Inner {
                     .ok_or_else(|| Error::Auth("IAM answered without an X-Subject-Token".to_owned()))?
                     .to_owned();
                 let answer: Value = resp.json().unwrap_or(Value::Null);
-                // A past expiry gives zero (used once, not cached); a missing or unreadable one
-                // a short lifetime, never the full 24 hours.
-                let valid_for = answer["token"]["expires_at"]
-                    .as_str()
-                    .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-                    .map_or(UNKNOWN_EXPIRY_LIFETIME, |t| {
-                        t.with_timezone(&chrono::Utc)
-                            .signed_duration_since(chrono::Utc::now())
-                            .to_std()
-                            .unwrap_or(Duration::ZERO)
-                    });
+                let valid_for = valid_for(&answer["token"]["expires_at"]);
                 let project_id = answer["token"]["project"]["id"].as_str().map(str::to_owned);
                 Ok(CachedToken::new(SecretString::new(token), valid_for, project_id))
             })
             .await
     }
+
+    /// The temporary AK/SK of federated credentials, from the cache or IAM, as the official
+    /// `FederalAccessor` gets them: the id token, read from its file at every refresh (tokens
+    /// in files rotate), is exchanged for an unscoped token
+    /// (`POST /v3.0/OS-AUTH/id-token/tokens`, `X-Idp-Id`), and that token for a 6 h temporary
+    /// key (`POST /v3.0/OS-CREDENTIAL/securitytokens`). UCS and HSS calls are then signed with
+    /// it, with `X-Domain-Id` or `X-Project-Id` as for any AK/SK.
+    pub(crate) async fn federated_key(&self) -> Result<CachedToken> {
+        let Some(Credentials::Federated {
+            idp_id,
+            id_token_file,
+        }) = self.config.credentials.clone()
+        else {
+            return Err(Error::Auth(
+                "a temporary key needs federated (idp_id, id_token_file) credentials".to_owned(),
+            ));
+        };
+        self.federated_key
+            .get_or_fetch(|| async {
+                let id_token = read_id_token(&id_token_file).await?;
+                let mut req = Request::new(
+                    Method::POST,
+                    self.config.iam_endpoint(),
+                    "/v3.0/OS-AUTH/id-token/tokens".to_owned(),
+                    AuthMode::None,
+                );
+                req.headers.push(("X-Idp-Id".to_owned(), idp_id.clone()));
+                req.body = Some(body_of(&json!({"auth": {"id_token": {"id": id_token.expose()}}}))?);
+                let resp = Box::pin(self.execute_nested(req)).await?;
+                let unscoped = resp
+                    .headers
+                    .get("x-subject-token")
+                    .and_then(|v| v.to_str().ok())
+                    .filter(|v| !v.is_empty())
+                    .map(SecretString::new)
+                    .ok_or_else(|| {
+                        Error::Auth(format!(
+                            "IAM answered the id token of identity provider {idp_id:?} without an X-Subject-Token"
+                        ))
+                    })?;
+                // The official request: the token in the body, no X-Auth-Token header.
+                let body = json!({"auth": {"identity": {"methods": ["token"], "token": {
+                    "id": unscoped.expose(), "duration_seconds": FEDERATED_KEY_SECONDS}}}});
+                let mut req = Request::new(
+                    Method::POST,
+                    self.config.iam_endpoint(),
+                    "/v3.0/OS-CREDENTIAL/securitytokens".to_owned(),
+                    AuthMode::None,
+                );
+                req.body = Some(body_of(&body)?);
+                let answer: Value = Box::pin(self.execute_nested(req)).await?.json()?;
+                let credential = &answer["credential"];
+                let field = |name: &str| {
+                    credential[name]
+                        .as_str()
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_owned)
+                        .ok_or_else(|| {
+                            Error::Auth(format!(
+                                "IAM answered securitytokens without credential.{name}"
+                            ))
+                        })
+                };
+                let key = TemporaryKey {
+                    ak: field("access")?,
+                    sk: SecretString::new(field("secret")?),
+                };
+                let security_token = SecretString::new(field("securitytoken")?);
+                Ok(CachedToken::temporary(
+                    key,
+                    security_token,
+                    valid_for(&credential["expires_at"]),
+                ))
+            })
+            .await
+    }
+}
+
+/// Lifetime asked for federated temporary keys: the official `FederalAccessor`'s 6 hours.
+const FEDERATED_KEY_SECONDS: u64 = 6 * 3600;
+
+/// How long an IAM `expires_at` leaves: a past one gives zero (used once, not cached); a
+/// missing or unreadable one a short lifetime, never the full 24 hours.
+fn valid_for(expires_at: &Value) -> Duration {
+    expires_at
+        .as_str()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+        .map_or(UNKNOWN_EXPIRY_LIFETIME, |t| {
+            t.with_timezone(&chrono::Utc)
+                .signed_duration_since(chrono::Utc::now())
+                .to_std()
+                .unwrap_or(Duration::ZERO)
+        })
+}
+
+/// The id token in `path`, trimmed, as the official SDK reads it; errors name the file and the
+/// reason, never the content.
+async fn read_id_token(path: &std::path::Path) -> Result<SecretString> {
+    let text = tokio::fs::read_to_string(path).await.map_err(|e| {
+        Error::Config(format!(
+            "id_token_file {}: cannot read the id token: {e}",
+            path.display()
+        ))
+    })?;
+    let token = text.trim();
+    if token.is_empty() {
+        return Err(Error::Config(format!(
+            "id_token_file {}: the file is empty",
+            path.display()
+        )));
+    }
+    Ok(SecretString::new(token))
 }

@@ -318,7 +318,7 @@ impl ClientBuilder {
             .karmada_endpoint
             .take()
             .or_else(|| var("UCS_KARMADA_ENDPOINT"));
-        let env_source = credentials::from_env_with(var);
+        let env_source = credentials::from_env_with(var)?;
         let (profile_source, profile) = match credentials::profile_path_with(var) {
             Some(path) => (
                 credentials::from_profile(&path)?,

@@ -593,9 +593,12 @@ impl Inner {
             Ok(p) => p,
             Err(e) => return Exchange::Refused(e),
         };
+        // The cached credential a 401 may invalidate: an IAM token, or the security token of
+        // federated temporary keys.
         *token = prepared
             .headers()
             .get("x-auth-token")
+            .or_else(|| prepared.headers().get("x-security-token"))
             .and_then(|v| v.to_str().ok())
             .map(SecretString::new);
         let http = req.http.as_ref().unwrap_or(&self.http);

@@ -1,12 +1,14 @@
 //! The credential and region chain as the official SDKs run it, through `from_env_with`: env
 //! maps and temporary files only, never the real environment or HOME.
 
+mod support;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use ucs_sdk::models::{CreateMulticloudCluster, CreateMulticloudClusterQuery, ListClustersQuery};
+use ucs_sdk::models::ListClustersQuery;
 use ucs_sdk::{ClientBuilder, Credentials, Error};
 
 /// A fresh temporary directory, removed on drop.
@@ -392,20 +394,7 @@ async fn profile_keys_and_region_overrides_reach_the_emulator() {
         client.iam().project_id().await.expect("IAM"),
         ucs_emulator::DEMO_PROJECT_ID
     );
-    let made = client
-        .hss()
-        .create_multicloud_cluster(
-            &CreateMulticloudCluster {
-                name: Some("mc".into()),
-                provider: Some("tencent".into()),
-                kube_config: Some("apiVersion: v1\nkind: Config\n".into()),
-                ..Default::default()
-            },
-            &CreateMulticloudClusterQuery::default(),
-        )
-        .await
-        .expect("HSS call");
-    assert!(!made.cluster_id.is_empty());
+    support::calls::create_hss_cluster(&client).await;
 
     // The same file with a wrong secret key is refused by the emulator: the keys used are the
     // profile's.

@@ -307,12 +307,70 @@ pub(crate) async fn get(
     })
 }
 
+/// A CCE cluster is imported, not made (3.1.3): its `UID` (or, without one, its name) must be
+/// one of the account's CCE clusters (`list_managed`), 400 `UCS.01030010` otherwise; given
+/// `name`, `region` and `projectID` must be that cluster's, 400 `UCS.01030012` otherwise.
+fn check_cce(caller: &Caller, body: &RegisterCluster) -> ApiResult<()> {
+    let name = &body.metadata.name;
+    let known = cce_clusters(caller);
+    let found = match &body.metadata.uid {
+        Some(uid) => known.iter().find(|c| c.uid() == uid).ok_or_else(|| {
+            ApiFailure::new(
+                "UCS.01030010",
+                format!("metadata.UID: {uid} is not a CCE cluster of the account (see list_managed)"),
+            )
+        })?,
+        None => known.iter().find(|c| c.name() == name).ok_or_else(|| {
+            ApiFailure::new(
+                "UCS.01030010",
+                format!("metadata.name: {name:?} is not a CCE cluster of the account (see list_managed)"),
+            )
+        })?,
+    };
+    let spec = found.spec.as_ref();
+    let mismatch = |field: &str, given: &str, theirs: Option<&str>| {
+        ApiFailure::new(
+            "UCS.01030012",
+            format!(
+                "{field}: {given:?} is not the {field} of CCE cluster {} ({:?})",
+                found.uid(),
+                theirs.unwrap_or_default()
+            ),
+        )
+    };
+    if found.name() != name {
+        return Err(mismatch("metadata.name", name, Some(found.name())));
+    }
+    let region = spec.and_then(|s| s.region.as_deref());
+    if let Some(given) = body
+        .spec
+        .region
+        .as_deref()
+        .filter(|r| !r.is_empty() && Some(*r) != region)
+    {
+        return Err(mismatch("spec.region", given, region));
+    }
+    let project = spec.and_then(|s| s.project_id.as_deref());
+    if let Some(given) = body
+        .spec
+        .project_id
+        .as_deref()
+        .filter(|p| !p.is_empty() && Some(*p) != project)
+    {
+        return Err(mismatch("spec.projectID", given, project));
+    }
+    Ok(())
+}
+
 pub(crate) async fn register(
     State(app): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     JsonBody(body): JsonBody<RegisterCluster>,
 ) -> ApiResult<Response> {
     validation::register_cluster(&body)?;
+    if body.spec.category == "self" {
+        check_cce(&caller, &body)?;
+    }
     let quota = app.quota();
     let fleet_limit = app.config.fleet_cluster_limit;
     let auto_connect = app.config.auto_connect;

@@ -96,6 +96,10 @@ pub(crate) fn router(app: Arc<AppState>) -> Router {
             post(iam::token).layer(DefaultBodyLimit::max(small)),
         )
         .route(
+            "/v3.0/OS-AUTH/id-token/tokens",
+            post(iam::id_token).layer(DefaultBodyLimit::max(small)),
+        )
+        .route(
             "/v3.0/OS-CREDENTIAL/securitytokens",
             post(iam::security_token).layer(DefaultBodyLimit::max(small)),
         )

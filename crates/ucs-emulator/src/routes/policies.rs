@@ -116,25 +116,34 @@ fn bad_body(result: ucs_models::Result<()>) -> ApiResult<()> {
     validation::body(result)
 }
 
-/// The parameters must be ones the definition declares.
-fn check_parameters(b: &Builtin, parameters: Option<&Value>) -> ApiResult<()> {
+/// The parameters must be ones the definition declares: the reference's policy-management
+/// rows for an instance that does not fit its definition (UCS.01130003/04, "policy validate
+/// failed"), by the instance's scope.
+fn check_parameters(scope: Scope, b: &Builtin, parameters: Option<&Value>) -> ApiResult<()> {
     let Some(Value::Object(map)) = parameters else {
         return Ok(());
+    };
+    let code = match scope {
+        Scope::Cluster => "UCS.01130003",
+        Scope::Fleet => "UCS.01130004",
     };
     match map
         .keys()
         .find(|k| !b.parameters.iter().any(|(p, _)| p == k))
     {
         None => Ok(()),
-        Some(key) => Err(ApiFailure::bad_body(format!(
-            "invalid argument `parameters.{key}`: policy definition {} takes {}",
-            b.name,
-            b.parameters
-                .iter()
-                .map(|(p, _)| *p)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        Some(key) => Err(ApiFailure::new(
+            code,
+            format!(
+                "invalid argument `parameters.{key}`: policy definition {} takes {}",
+                b.name,
+                b.parameters
+                    .iter()
+                    .map(|(p, _)| *p)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
     }
 }
 
@@ -319,7 +328,7 @@ async fn create_instance(
 ) -> ApiResult<Json<PolicyJobCreated>> {
     bad_body(body.check(true))?;
     let definition = builtin(body.constraint_template_id.as_deref().unwrap_or(""))?;
-    check_parameters(definition, body.parameters.as_ref())?;
+    check_parameters(scope, definition, body.parameters.as_ref())?;
     app.write(&caller, |account| {
         match scope {
             Scope::Cluster => find_cluster(account, &id).map(|_| ())?,
@@ -664,7 +673,7 @@ pub(crate) async fn update_instance(
             }
         }
         let definition = builtin(&record.definition_id)?;
-        check_parameters(definition, body.parameters.as_ref())?;
+        check_parameters(record.scope, definition, body.parameters.as_ref())?;
         let now = Utc::now();
         if let Some(r) = account.policies.instances.get_mut(&id) {
             if let Some(action) = &body.enforcement_action {

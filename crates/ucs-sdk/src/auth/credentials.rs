@@ -25,6 +25,10 @@ pub mod env {
     pub const IAM_ENDPOINT: &str = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
     /// The project's older name for [`IAM_ENDPOINT`], still read; the official name wins.
     pub const IAM_ENDPOINT_ALIAS: &str = "UCS_IAM_ENDPOINT";
+    /// Identity provider id of federated (OpenID Connect id token) credentials.
+    pub const IDP_ID: &str = "HUAWEICLOUD_SDK_IDP_ID";
+    /// File holding the OpenID Connect id token of federated credentials.
+    pub const ID_TOKEN_FILE: &str = "HUAWEICLOUD_SDK_ID_TOKEN_FILE";
 }
 
 /// Profile sections holding a key pair, in the order they are tried: the official default
@@ -59,6 +63,17 @@ pub enum Credentials {
         /// Account (domain) name.
         domain_name: String,
     },
+    /// Federated identity by OpenID Connect id token, as the official `FederalAccessor`: the id
+    /// token read from `id_token_file` is exchanged at IAM
+    /// (`POST /v3.0/OS-AUTH/id-token/tokens` with `X-Idp-Id`) for an unscoped token, that for
+    /// a temporary AK/SK (`POST /v3.0/OS-CREDENTIAL/securitytokens`, 6 h), which signs the
+    /// calls. The file is read again at every refresh, so a rotated token is picked up.
+    Federated {
+        /// Identity provider id (`X-Idp-Id`).
+        idp_id: String,
+        /// Path of the file holding the id token; the token itself is never kept here.
+        id_token_file: PathBuf,
+    },
 }
 
 impl fmt::Debug for Credentials {
@@ -80,6 +95,15 @@ impl fmt::Debug for Credentials {
                 .field("user", user)
                 .field("password", &"***")
                 .field("domain_name", domain_name)
+                .finish(),
+            // Holds no secret: the token stays in its file.
+            Self::Federated {
+                idp_id,
+                id_token_file,
+            } => f
+                .debug_struct("Federated")
+                .field("idp_id", idp_id)
+                .field("id_token_file", id_token_file)
                 .finish(),
         }
     }
@@ -126,6 +150,14 @@ impl Credentials {
         }
     }
 
+    /// Federated credentials: an identity provider id and the file holding its id token.
+    pub fn federated(idp_id: impl Into<String>, id_token_file: impl Into<PathBuf>) -> Self {
+        Self::Federated {
+            idp_id: idp_id.into(),
+            id_token_file: id_token_file.into(),
+        }
+    }
+
     pub(crate) fn validate(&self) -> Result<()> {
         match self {
             Self::AkSk { ak, sk, .. } => {
@@ -154,6 +186,17 @@ impl Credentials {
                     return Err(Error::invalid("domain_name", "must not be empty"));
                 }
             }
+            Self::Federated {
+                idp_id,
+                id_token_file,
+            } => {
+                if idp_id.trim().is_empty() {
+                    return Err(Error::invalid("idp_id", "must not be empty"));
+                }
+                if id_token_file.as_os_str().is_empty() {
+                    return Err(Error::invalid("id_token_file", "must not be empty"));
+                }
+            }
             Self::Token(_) => {}
         }
         Ok(())
@@ -177,28 +220,58 @@ fn non_empty(v: Option<String>) -> Option<String> {
     v.filter(|s| !s.trim().is_empty())
 }
 
-/// Reads `HUAWEICLOUD_SDK_*` variables through `get` (the environment, or a map in tests).
-pub fn from_env_with(get: impl Fn(&str) -> Option<String>) -> CredentialSource {
-    let ak = non_empty(get(env::AK));
-    let sk = non_empty(get(env::SK));
-    let token = non_empty(get(env::SECURITY_TOKEN));
-    CredentialSource {
-        credentials: match (ak, sk) {
-            (Some(ak), Some(sk)) => Some(Credentials::AkSk {
-                ak,
-                sk: SecretString::new(sk),
-                security_token: token.map(SecretString::new),
-            }),
-            _ => None,
-        },
-        domain_id: non_empty(get(env::DOMAIN_ID)),
-        project_id: non_empty(get(env::PROJECT_ID)),
-        iam_endpoint: None,
+/// Federated credentials from an identity provider id and a token file, both or neither; one
+/// without the other is refused naming both (`idp`, `file`: where each comes from).
+fn federated_pair(
+    idp_id: Option<String>,
+    id_token_file: Option<String>,
+    names: (&str, &str),
+) -> Result<Option<Credentials>> {
+    match (idp_id, id_token_file) {
+        (Some(idp_id), Some(file)) => Ok(Some(Credentials::federated(idp_id, file.trim()))),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(half_federated(names.0, names.1)),
+        (None, Some(_)) => Err(half_federated(names.1, names.0)),
     }
 }
 
+fn half_federated(has: &str, lacks: &str) -> Error {
+    Error::Config(format!(
+        "{has} is set but {lacks} is not: federated credentials need both"
+    ))
+}
+
+/// Reads `HUAWEICLOUD_SDK_*` variables through `get` (the environment, or a map in tests).
+/// As the official `EnvCredentialProvider`, `HUAWEICLOUD_SDK_IDP_ID` with
+/// `HUAWEICLOUD_SDK_ID_TOKEN_FILE` (federated) win over `HUAWEICLOUD_SDK_AK`/`_SK`; one of
+/// the two federated variables alone is refused, naming both.
+pub fn from_env_with(get: impl Fn(&str) -> Option<String>) -> Result<CredentialSource> {
+    let ak = non_empty(get(env::AK));
+    let sk = non_empty(get(env::SK));
+    let token = non_empty(get(env::SECURITY_TOKEN));
+    let federated = federated_pair(
+        non_empty(get(env::IDP_ID)),
+        non_empty(get(env::ID_TOKEN_FILE)),
+        (env::IDP_ID, env::ID_TOKEN_FILE),
+    )?;
+    let aksk = match (ak, sk) {
+        (Some(ak), Some(sk)) => Some(Credentials::AkSk {
+            ak,
+            sk: SecretString::new(sk),
+            security_token: token.map(SecretString::new),
+        }),
+        _ => None,
+    };
+    Ok(CredentialSource {
+        credentials: federated.or(aksk),
+        domain_id: non_empty(get(env::DOMAIN_ID)),
+        project_id: non_empty(get(env::PROJECT_ID)),
+        iam_endpoint: None,
+    })
+}
+
 /// Reads the process environment.
-pub fn from_env() -> CredentialSource {
+pub fn from_env() -> Result<CredentialSource> {
     from_env_with(|k| std::env::var(k).ok())
 }
 
@@ -224,10 +297,12 @@ pub(crate) fn home_with(get: impl Fn(&str) -> Option<String>) -> Option<PathBuf>
 
 /// Parses the INI profile file. `[basiccredentials]` (or `[basic]`) carries `project_id`,
 /// `[globalcredentials]` (or `[global]`) carries `domain_id`; all take `ak`, `sk`,
-/// `security_token` and `iam_endpoint`. Section names are matched case-insensitively. The key
-/// pair comes whole from one section (the first of [`PAIR_SECTIONS`] with an `ak` or `sk`),
+/// `security_token` and `iam_endpoint`, or, for federated credentials, `idp_id` and
+/// `id_token_file` (which win over a key pair in the same section, as in the official
+/// `ProfileCredentialProvider`). Section names are matched case-insensitively. The credentials
+/// come whole from one section (the first of [`PAIR_SECTIONS`] with any of those four keys),
 /// never mixed across them, and `iam_endpoint` comes from that section first; a section with
-/// only one of the two is refused, naming it.
+/// only one key of a pair is refused, naming it and both keys.
 pub fn parse_profile(text: &str) -> Result<CredentialSource> {
     let mut sections: HashMap<String, HashMap<String, String>> = HashMap::new();
     let mut current = String::new();
@@ -259,7 +334,20 @@ pub fn parse_profile(text: &str) -> Result<CredentialSource> {
         let Some(section) = sections.get(name) else {
             continue;
         };
+        let federated = federated_pair(
+            value(section, "idp_id"),
+            value(section, "id_token_file"),
+            (
+                &format!("[{name}] idp_id"),
+                &format!("[{name}] id_token_file"),
+            ),
+        )
+        .map_err(|e| match e {
+            Error::Config(m) => Error::Config(format!("credentials file: {m}")),
+            other => other,
+        })?;
         credentials = match (value(section, "ak"), value(section, "sk")) {
+            _ if federated.is_some() => federated,
             (None, None) => continue,
             (Some(ak), Some(sk)) => Some(Credentials::AkSk {
                 ak,
@@ -347,13 +435,130 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let src = from_env_with(|k| vars.get(k).map(|v| v.to_string()));
+        let src = from_env_with(|k| vars.get(k).map(|v| v.to_string())).expect("env source");
         assert_eq!(
             src.credentials,
             Some(Credentials::temporary("AK1", "SK1", "ST"))
         );
         assert_eq!(src.domain_id.as_deref(), Some("dom"));
         assert_eq!(src.project_id.as_deref(), Some("proj"));
+    }
+
+    fn env_of(vars: &[(&str, &str)]) -> Result<CredentialSource> {
+        let vars: HashMap<&str, &str> = vars.iter().copied().collect();
+        from_env_with(|k| vars.get(k).map(|v| v.to_string()))
+    }
+
+    #[test]
+    fn env_federated_credentials_win_over_the_key_pair() {
+        let src = env_of(&[
+            (env::IDP_ID, "idp-1"),
+            (env::ID_TOKEN_FILE, "/var/run/secrets/token"),
+            (env::PROJECT_ID, "proj"),
+        ])
+        .expect("federated env");
+        assert_eq!(
+            src.credentials,
+            Some(Credentials::federated("idp-1", "/var/run/secrets/token"))
+        );
+        assert_eq!(src.project_id.as_deref(), Some("proj"));
+        // As the official EnvCredentialProvider: idp_id & id_token_file are tried first.
+        let src = env_of(&[
+            (env::AK, "AK1"),
+            (env::SK, "SK1"),
+            (env::IDP_ID, "idp-1"),
+            (env::ID_TOKEN_FILE, "/t"),
+        ])
+        .expect("both kinds");
+        assert_eq!(src.credentials, Some(Credentials::federated("idp-1", "/t")));
+        // Blank values count as unset.
+        let src =
+            env_of(&[(env::AK, "AK1"), (env::SK, "SK1"), (env::IDP_ID, " ")]).expect("blank idp");
+        assert_eq!(src.credentials, Some(Credentials::aksk("AK1", "SK1")));
+    }
+
+    #[test]
+    fn env_half_federated_pair_is_refused_naming_both() {
+        for vars in [
+            [(env::IDP_ID, "idp-1"), (env::AK, "AK1")],
+            [(env::ID_TOKEN_FILE, "/t"), (env::AK, "AK1")],
+        ] {
+            let Err(Error::Config(m)) = env_of(&vars) else {
+                panic!("{vars:?} accepted");
+            };
+            assert!(
+                m.contains(env::IDP_ID) && m.contains(env::ID_TOKEN_FILE),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
+    fn profile_reads_federated_keys_with_the_section_rules() {
+        let src = parse_profile(
+            "[basiccredentials]\nidp_id = idp-1\nid_token_file = /run/token\nproject_id = p1\niam_endpoint = http://iam-b\n[globalcredentials]\ndomain_id = d1\n",
+        )
+        .expect("federated profile");
+        assert_eq!(
+            src.credentials,
+            Some(Credentials::federated("idp-1", "/run/token"))
+        );
+        assert_eq!(src.project_id.as_deref(), Some("p1"));
+        assert_eq!(src.domain_id.as_deref(), Some("d1"));
+        assert_eq!(src.iam_endpoint.as_deref(), Some("http://iam-b"));
+        // In one section the federated keys win over a key pair (the official order); the
+        // first section with credentials of either kind gives them.
+        let src = parse_profile(
+            "[basic]\nak = A\nsk = S\n[globalcredentials]\nak = GA\nsk = GS\nidp_id = idp-g\nid_token_file = /g\n",
+        )
+        .expect("profile");
+        assert_eq!(src.credentials, Some(Credentials::federated("idp-g", "/g")));
+        let src = parse_profile(
+            "[basiccredentials]\nak = A\nsk = S\n[global]\nidp_id = idp-g\nid_token_file = /g\n",
+        )
+        .expect("profile");
+        assert_eq!(src.credentials, Some(Credentials::aksk("A", "S")));
+    }
+
+    #[test]
+    fn profile_half_federated_pair_is_refused_naming_the_section_and_both_keys() {
+        for text in [
+            "[basiccredentials]\nidp_id = idp-1\nak = A\nsk = S\n",
+            "[global]\nid_token_file = /t\n",
+        ] {
+            let Err(Error::Config(m)) = parse_profile(text) else {
+                panic!("{text:?} accepted");
+            };
+            let section = if text.starts_with("[global]") {
+                "[global]"
+            } else {
+                "[basiccredentials]"
+            };
+            assert!(
+                m.contains(section) && m.contains("idp_id") && m.contains("id_token_file"),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
+    fn federated_credentials_are_validated_and_show_no_secret() {
+        let c = Credentials::federated("idp-1", "/run/token");
+        assert!(c.validate().is_ok());
+        let text = format!("{c:?}");
+        assert!(
+            text.contains("idp-1") && text.contains("/run/token"),
+            "{text}"
+        );
+        for (bad, field) in [
+            (Credentials::federated("", "/t"), "idp_id"),
+            (Credentials::federated("idp", ""), "id_token_file"),
+        ] {
+            let Err(e) = bad.validate() else {
+                panic!("{bad:?} accepted");
+            };
+            assert!(e.to_string().contains(field), "{e}");
+        }
     }
 
     #[test]

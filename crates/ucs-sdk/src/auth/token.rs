@@ -1,4 +1,5 @@
-//! A cached IAM token, fetched once however many calls need it at the same moment.
+//! A cached IAM token (or temporary AK/SK), fetched once however many calls need it at the same
+//! moment.
 
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -12,6 +13,9 @@ pub(crate) const TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
 pub(crate) const REFRESH_MARGIN: Duration = Duration::from_secs(3600);
 /// How long a token whose `expires_at` is missing or unreadable is kept.
 pub(crate) const UNKNOWN_EXPIRY_LIFETIME: Duration = Duration::from_secs(10 * 60);
+/// Temporary AK/SK are refreshed this long before expiry: the official SDK's
+/// `_DEFAULT_EXPIRATION_THRESHOLD_SECONDS` (40 minutes).
+pub(crate) const TEMPORARY_REFRESH_MARGIN: Duration = Duration::from_secs(40 * 60);
 /// After a failed refresh, the still-valid token is served this long before IAM is asked again.
 pub(crate) const REFRESH_RETRY: Duration = Duration::from_secs(30);
 
@@ -23,6 +27,15 @@ pub(crate) struct CachedToken {
     pub expires_at: Instant,
     /// The project id a project-scoped token carries.
     pub project_id: Option<String>,
+    /// For temporary credentials (federated auth): their AK/SK; `token` is the security token.
+    pub temporary: Option<TemporaryKey>,
+}
+
+/// The key pair of temporary credentials; its security token is the [`CachedToken::token`].
+#[derive(Debug, Clone)]
+pub(crate) struct TemporaryKey {
+    pub ak: String,
+    pub sk: SecretString,
 }
 
 impl CachedToken {
@@ -33,14 +46,41 @@ impl CachedToken {
         valid_for: Duration,
         project_id: Option<String>,
     ) -> Self {
+        Self::expiring(token, valid_for, REFRESH_MARGIN, project_id, None)
+    }
+
+    /// Temporary AK/SK with their security token, valid for `valid_for` (at most
+    /// [`TOKEN_LIFETIME`]), refreshed [`TEMPORARY_REFRESH_MARGIN`] early or halfway.
+    pub(crate) fn temporary(
+        key: TemporaryKey,
+        security_token: SecretString,
+        valid_for: Duration,
+    ) -> Self {
+        Self::expiring(
+            security_token,
+            valid_for,
+            TEMPORARY_REFRESH_MARGIN,
+            None,
+            Some(key),
+        )
+    }
+
+    fn expiring(
+        token: SecretString,
+        valid_for: Duration,
+        margin: Duration,
+        project_id: Option<String>,
+        temporary: Option<TemporaryKey>,
+    ) -> Self {
         let valid_for = valid_for.min(TOKEN_LIFETIME);
-        let early = valid_for.saturating_sub(REFRESH_MARGIN).max(valid_for / 2);
+        let early = valid_for.saturating_sub(margin).max(valid_for / 2);
         let now = Instant::now();
         Self {
             token,
             refresh_at: now + early,
             expires_at: now + valid_for,
             project_id,
+            temporary,
         }
     }
 
@@ -204,6 +244,19 @@ mod tests {
         assert!(cache.slot.lock().await.is_some());
         assert!(cache.clear_if(&"NEW".into()).await);
         assert!(cache.slot.lock().await.is_none());
+    }
+
+    #[test]
+    fn temporary_keys_refresh_forty_minutes_early() {
+        let key = TemporaryKey {
+            ak: "TMPAK".into(),
+            sk: "tmp-sk".into(),
+        };
+        let t = CachedToken::temporary(key, "ST".into(), Duration::from_secs(6 * 3600));
+        let left = t.refresh_at.saturating_duration_since(Instant::now());
+        assert!(left <= Duration::from_secs(6 * 3600) - TEMPORARY_REFRESH_MARGIN);
+        assert!(left > Duration::from_secs(5 * 3600));
+        assert_eq!(t.temporary.map(|k| k.ak).as_deref(), Some("TMPAK"));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod calls;
+
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
