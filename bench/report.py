@@ -132,7 +132,7 @@ def main():
     out = [
         "# Benchmark results",
         "",
-        f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `bash bench/run.sh`, every row in the "
+        f"Measured {datetime.fromtimestamp(os.path.getmtime(sys.argv[1]), timezone.utc):%Y-%m-%d %H:%M} UTC by `bash bench/run.sh`, every row in the "
         "same run, against the emulator on loopback (release build, request signatures checked, "
         "500 seeded clusters).",
         "",
