@@ -23,8 +23,9 @@ pub(crate) enum OutputFormat {
 /// Its Debug shows whether a secret flag was given, never its value.
 #[derive(Args)]
 pub(crate) struct GlobalArgs {
-    /// Section `[NAME]` of the credentials file (ak, sk, security_token, project_id,
-    /// domain_id, iam_endpoint); it wins over HUAWEICLOUD_SDK_* variables, flags win over it.
+    /// Section `[NAME]` of the credentials file (ak, sk, security_token, or idp_id and
+    /// id_token_file for federated login; project_id, domain_id, iam_endpoint); it wins over
+    /// HUAWEICLOUD_SDK_* variables, flags win over it.
     #[arg(
         long,
         global = true,
