@@ -112,16 +112,15 @@ fn header_value<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a s
         .map(|(_, v)| v.as_str())
 }
 
-/// Lowercase hex, as `hex::encode`, without its per-character pushes (this runs for every
-/// signature the emulator checks).
+/// Lowercase hex written in one pass by `hex::encode_to_slice` (`hex::encode` pushes char by
+/// char; this runs for every signature the emulator checks).
 fn hex_lower(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = Vec::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)]);
-        out.push(DIGITS[usize::from(b & 0x0f)]);
+    let mut out = vec![0u8; bytes.len() * 2];
+    // The buffer is exactly twice the input and holds only ASCII digits afterwards, so neither
+    // fallback is ever taken.
+    if hex::encode_to_slice(bytes, &mut out).is_err() {
+        return hex::encode(bytes);
     }
-    // Only ASCII digits were pushed, so this never takes the empty fallback.
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -192,19 +191,11 @@ pub struct SigningKey {
 impl SigningKey {
     /// Prepares `sk`.
     pub fn new(sk: &str) -> Self {
-        // HMAC's own key rule (RFC 2104): a key longer than the block is hashed, then
-        // zero-padded to the block; done here so there is no length error to handle.
-        let mut key = hmac::digest::Key::<Hmac<Sha256>>::default();
-        let sk = sk.as_bytes();
-        if sk.len() > key.len() {
-            let digest = Sha256::digest(sk);
-            key[..digest.len()].copy_from_slice(&digest);
-        } else {
-            key[..sk.len()].copy_from_slice(sk);
-        }
-        Self {
-            mac: <Hmac<Sha256> as hmac::digest::KeyInit>::new(&key),
-        }
+        // HMAC accepts keys of any length (RFC 2104: a long one is hashed first), so the
+        // zero-key fallback is never taken.
+        let mac = Hmac::<Sha256>::new_from_slice(sk.as_bytes())
+            .unwrap_or_else(|_| <Hmac<Sha256> as hmac::digest::KeyInit>::new(&Default::default()));
+        Self { mac }
     }
 
     /// Hex HMAC-SHA256 of the string to sign.

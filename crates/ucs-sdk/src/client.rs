@@ -431,18 +431,8 @@ impl Inner {
                     "identity": {"methods": ["password"], "password": {"user": {
                         "name": user, "password": password.expose(), "domain": {"name": domain_name}}}},
                     "scope": scope}});
-                let mut req = Request::new(
-                    Method::POST,
-                    self.config.iam_endpoint(),
-                    "/v3/auth/tokens".to_owned(),
-                    AuthMode::None,
-                );
-                req.body = Some(body_of(&body)?);
-                let resp = Box::pin(self.execute_nested(req)).await?;
-                let token = resp
-                    .headers
-                    .get("x-subject-token")
-                    .and_then(|v| v.to_str().ok())
+                let resp = self.iam_post("/v3/auth/tokens", None, &body).await?;
+                let token = subject_token(&resp)
                     .ok_or_else(|| Error::Auth("IAM answered without an X-Subject-Token".to_owned()))?
                     .to_owned();
                 let answer: Value = resp.json().unwrap_or(Value::Null);
@@ -451,6 +441,27 @@ impl Inner {
                 Ok(CachedToken::new(SecretString::new(token), valid_for, project_id))
             })
             .await
+    }
+
+    /// An unauthenticated `POST` of `body` to IAM's `path` (the credentials are in the body),
+    /// with one extra header if given.
+    async fn iam_post(
+        &self,
+        path: &str,
+        header: Option<(&str, &str)>,
+        body: &Value,
+    ) -> Result<Response> {
+        let mut req = Request::new(
+            Method::POST,
+            self.config.iam_endpoint(),
+            path.to_owned(),
+            AuthMode::None,
+        );
+        if let Some((name, value)) = header {
+            req.headers.push((name.to_owned(), value.to_owned()));
+        }
+        req.body = Some(body_of(body)?);
+        Box::pin(self.execute_nested(req)).await
     }
 
     /// The temporary AK/SK of federated credentials, from the cache or IAM, as the official
@@ -472,19 +483,14 @@ impl Inner {
         self.federated_key
             .get_or_fetch(|| async {
                 let id_token = read_id_token(&id_token_file).await?;
-                let mut req = Request::new(
-                    Method::POST,
-                    self.config.iam_endpoint(),
-                    "/v3.0/OS-AUTH/id-token/tokens".to_owned(),
-                    AuthMode::None,
-                );
-                req.headers.push(("X-Idp-Id".to_owned(), idp_id.clone()));
-                req.body = Some(body_of(&json!({"auth": {"id_token": {"id": id_token.expose()}}}))?);
-                let resp = Box::pin(self.execute_nested(req)).await?;
-                let unscoped = resp
-                    .headers
-                    .get("x-subject-token")
-                    .and_then(|v| v.to_str().ok())
+                let resp = self
+                    .iam_post(
+                        "/v3.0/OS-AUTH/id-token/tokens",
+                        Some(("X-Idp-Id", idp_id.as_str())),
+                        &json!({"auth": {"id_token": {"id": id_token.expose()}}}),
+                    )
+                    .await?;
+                let unscoped = subject_token(&resp)
                     .filter(|v| !v.is_empty())
                     .map(SecretString::new)
                     .ok_or_else(|| {
@@ -495,14 +501,10 @@ impl Inner {
                 // The official request: the token in the body, no X-Auth-Token header.
                 let body = json!({"auth": {"identity": {"methods": ["token"], "token": {
                     "id": unscoped.expose(), "duration_seconds": FEDERATED_KEY_SECONDS}}}});
-                let mut req = Request::new(
-                    Method::POST,
-                    self.config.iam_endpoint(),
-                    "/v3.0/OS-CREDENTIAL/securitytokens".to_owned(),
-                    AuthMode::None,
-                );
-                req.body = Some(body_of(&body)?);
-                let answer: Value = Box::pin(self.execute_nested(req)).await?.json()?;
+                let answer: Value = self
+                    .iam_post("/v3.0/OS-CREDENTIAL/securitytokens", None, &body)
+                    .await?
+                    .json()?;
                 let credential = &answer["credential"];
                 let field = |name: &str| {
                     credential[name]
@@ -528,6 +530,13 @@ impl Inner {
             })
             .await
     }
+}
+
+/// The `X-Subject-Token` of an IAM answer, where IAM puts the token it issued.
+fn subject_token(resp: &Response) -> Option<&str> {
+    resp.headers
+        .get("x-subject-token")
+        .and_then(|v| v.to_str().ok())
 }
 
 /// Lifetime asked for federated temporary keys: the official `FederalAccessor`'s 6 hours.

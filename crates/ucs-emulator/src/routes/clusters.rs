@@ -341,25 +341,23 @@ fn check_cce(caller: &Caller, body: &RegisterCluster) -> ApiResult<()> {
     if found.name() != name {
         return Err(mismatch("metadata.name", name, Some(found.name())));
     }
-    let region = spec.and_then(|s| s.region.as_deref());
-    if let Some(given) = body
-        .spec
-        .region
-        .as_deref()
-        .filter(|r| !r.is_empty() && Some(*r) != region)
-    {
-        return Err(mismatch("spec.region", given, region));
-    }
-    let project = spec.and_then(|s| s.project_id.as_deref());
-    if let Some(given) = body
-        .spec
-        .project_id
-        .as_deref()
-        .filter(|p| !p.is_empty() && Some(*p) != project)
-    {
-        return Err(mismatch("spec.projectID", given, project));
-    }
-    Ok(())
+    // A given (non-empty) region or project must be the CCE cluster's.
+    let same = |field: &str, given: Option<&str>, theirs: Option<&str>| match given {
+        Some(given) if !given.is_empty() && Some(given) != theirs => {
+            Err(mismatch(field, given, theirs))
+        }
+        _ => Ok(()),
+    };
+    same(
+        "spec.region",
+        body.spec.region.as_deref(),
+        spec.and_then(|s| s.region.as_deref()),
+    )?;
+    same(
+        "spec.projectID",
+        body.spec.project_id.as_deref(),
+        spec.and_then(|s| s.project_id.as_deref()),
+    )
 }
 
 pub(crate) async fn register(

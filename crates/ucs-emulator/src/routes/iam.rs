@@ -134,23 +134,39 @@ pub(crate) async fn id_token(
     } else {
         TokenScope::Unscoped
     };
+    let subject = claims
+        .get("sub")
+        .and_then(Value::as_str)
+        .unwrap_or("federated-user");
+    let user = json!({"name": subject, "id": "emulator-federated-user-id",
+                      "domain": {"name": DEMO_DOMAIN_NAME, "id": caller.domain_id},
+                      "OS-FEDERATION": {"identity_provider": {"id": idp_id},
+                                        "protocol": {"id": "oidc"}, "groups": []}});
+    issue_token(&app, &caller, token_scope, scope, "mapped", user)
+}
+
+/// Issues a token of `token_scope` for `caller` and answers as IAM does: 201, the token in
+/// `X-Subject-Token`, a body with its method, user, expiry and scope (`scope` is the request's
+/// `auth.scope`, which names the project).
+fn issue_token(
+    app: &AppState,
+    caller: &Caller,
+    token_scope: TokenScope,
+    scope: &Value,
+    method: &str,
+    user: Value,
+) -> Response {
+    let now = Utc::now();
     let ttl = Duration::from_std(app.config.iam_token_ttl).unwrap_or(Duration::hours(24));
     let expires = now.checked_add_signed(ttl).unwrap_or(now);
     let token = new_token("MII");
     app.tokens
         .issue(token.clone(), caller.clone(), token_scope, expires);
-    let subject = claims
-        .get("sub")
-        .and_then(Value::as_str)
-        .unwrap_or("federated-user");
     let mut body = json!({"token": {
-        "methods": ["mapped"],
+        "methods": [method],
         "expires_at": expires.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
         "issued_at": now.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
-        "user": {"name": subject, "id": "emulator-federated-user-id",
-                 "domain": {"name": DEMO_DOMAIN_NAME, "id": caller.domain_id},
-                 "OS-FEDERATION": {"identity_provider": {"id": idp_id},
-                                   "protocol": {"id": "oidc"}, "groups": []}},
+        "user": user,
     }});
     match token_scope {
         TokenScope::Project => {
@@ -214,39 +230,14 @@ pub(crate) async fn token(State(app): State<Arc<AppState>>, body: axum::body::By
     };
     let caller = Caller::from(credential);
     let scope = &request["auth"]["scope"];
-    let project_scoped = scope.get("project").is_some();
-    let now = Utc::now();
-    let ttl = Duration::from_std(app.config.iam_token_ttl).unwrap_or(Duration::hours(24));
-    let expires = now.checked_add_signed(ttl).unwrap_or(now);
-    let token = new_token("MII");
-    let token_scope = if project_scoped {
+    let token_scope = if scope.get("project").is_some() {
         TokenScope::Project
     } else {
         TokenScope::Domain
     };
-    app.tokens
-        .issue(token.clone(), caller.clone(), token_scope, expires);
-    let mut body = json!({"token": {
-        "methods": ["password"],
-        "expires_at": expires.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
-        "issued_at": now.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
-        "user": {"name": DEMO_USER, "id": "emulator-user-id",
-                 "domain": {"name": DEMO_DOMAIN_NAME, "id": caller.domain_id}},
-    }});
-    if project_scoped {
-        body["token"]["project"] = json!({
-            "id": caller.project_id,
-            "name": scope["project"]["name"].as_str().unwrap_or("cn-north-4"),
-            "domain": {"name": DEMO_DOMAIN_NAME, "id": caller.domain_id},
-        });
-    } else {
-        body["token"]["domain"] = json!({"name": DEMO_DOMAIN_NAME, "id": caller.domain_id});
-    }
-    let mut response = (StatusCode::CREATED, Json(body)).into_response();
-    if let Ok(v) = HeaderValue::from_str(&token) {
-        response.headers_mut().insert("x-subject-token", v);
-    }
-    response
+    let user = json!({"name": DEMO_USER, "id": "emulator-user-id",
+                      "domain": {"name": DEMO_DOMAIN_NAME, "id": caller.domain_id}});
+    issue_token(&app, &caller, token_scope, scope, "password", user)
 }
 
 /// `GET /v3/projects?name=REGION`: the caller's project, named after the region asked for.
