@@ -142,6 +142,7 @@ package_swift() {
     cargo run --quiet -p ucs-sdk-uniffi --bin uniffi-bindgen -- generate --no-format \
         --library "$lib" --language swift --config bindings/uniffi/uniffi.toml --out-dir "$gen" >/dev/null
     python3 swift/patch-cancellation.py "$gen/ucs_uniffi.swift" >/dev/null
+    python3 swift/patch-readers.py "$gen/ucs_models.swift" "$gen/ucs_uniffi.swift"
     cp "$gen/ucs_models.swift" "$gen/ucs_uniffi.swift" "$out/Sources/UcsSdk/"
     # uniffi's own modulemaps name Darwin; the package's (swift/Sources/*FFI) declare the same
     # modules for every platform, next to the generated headers.

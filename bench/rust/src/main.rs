@@ -62,7 +62,8 @@ enum Command {
         /// running for `seconds`: a fixed amount of work for instruction counts (callgrind).
         #[arg(long)]
         count: Option<usize>,
-        /// The path to GET (default: a small answer every emulator has, seeded or not).
+        /// The path to GET, with a query if any (`/v1/clusters?limit=500`); the default is a small
+        /// answer every emulator has, seeded or not.
         #[arg(long, default_value = "/v1/config/registeredclusterversions")]
         path: String,
     },
@@ -161,7 +162,17 @@ async fn load(
     path: &str,
 ) -> ucs_sdk::Result<()> {
     let raw = t.at.raw()?;
-    let get = raw.signed_get(path, &[])?;
+    // `--path /v1/clusters?limit=500`: the query is signed as its own pairs.
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let query: Vec<(String, String)> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (k.to_owned(), v.to_owned())
+        })
+        .collect();
+    let get = raw.signed_get(path, &query)?;
     let send = || {
         let (raw, get) = (raw.clone(), get.clone());
         async move { raw.send(&get).await }

@@ -63,6 +63,17 @@ pub(crate) struct ClusterRecord {
     pub agent: Agent,
 }
 
+impl ClusterRecord {
+    /// Marks the record changed now, and keeps the stored `updateTimestamp` the one answers
+    /// show, so that answering needs no copy of the record (routes/clusters.rs `render`).
+    pub fn touch(&mut self) {
+        self.updated_at = Utc::now();
+        if let Some(meta) = self.cluster.metadata.as_mut() {
+            meta.update_timestamp = Some(rfc3339(self.updated_at));
+        }
+    }
+}
+
 /// An attached cluster's agent, moved by `POST /_emulator/clusters/{id}/connect|disconnect`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -148,7 +159,21 @@ pub(crate) fn cluster_fleet(cluster: &Cluster) -> Option<&str> {
 
 /// Timestamps as the reference prints cluster ones: `2023-11-02T06:36:14Z`.
 pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    let year = t.year();
+    if !(0..=9999).contains(&year) {
+        return t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    }
+    // Written by hand: every answer's cluster is checked against it, and chrono's `format`
+    // parses its pattern on each call.
+    format!(
+        "{year:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// Timestamps as the reference prints fleet, rule and job ones: `2023-11-02 06:33:35.558128 +0000 UTC`.
@@ -193,5 +218,21 @@ impl Store {
     pub fn revoke_grants(&mut self, domain_id: &str, fleet: &str) {
         self.gateway_tokens
             .retain(|_, g| !(g.domain_id == domain_id && g.fleet == fleet));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn rfc3339_writes_what_chrono_formats(secs in -80_000_000_000i64..300_000_000_000i64) {
+            let t = Utc.timestamp_opt(secs, 0).single().expect("in chrono's range");
+            prop_assert_eq!(rfc3339(t), t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        }
     }
 }

@@ -25,6 +25,7 @@ func nowNanos() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
 func latencies(_ client: String, _ op: String, _ call: () async throws -> Void) async throws {
     guard let count = runs[op] else { throw BenchError("no run count for \(op)") }
+    if !selected.contains(op) { return }
     for _ in 0...(count / 10) { try await call() }
     var times: [Double] = []
     times.reserveCapacity(count)
@@ -39,6 +40,7 @@ func latencies(_ client: String, _ op: String, _ call: () async throws -> Void) 
 
 /// 64 tasks, each calling in turn: one call each to warm up, then 6,400 calls timed.
 func throughput(_ client: String, _ call: @escaping @Sendable () async throws -> Void) async throws {
+    if !selected.contains("concurrent64") { return }
     func round(_ each: Int) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<concurrent {

@@ -1,5 +1,6 @@
 //! `/v1/clusters`, `/v1/managedclusters`, `/v1/config/registeredclusterversions`.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -54,21 +55,41 @@ fn find_mut<'a>(account: &'a mut Account, id: &str) -> ApiResult<&'a mut Cluster
     Ok(record)
 }
 
-/// The cluster as the service shows it: live federation condition, optional status.
-fn render(account: &Account, record: &ClusterRecord, with_status: bool) -> Cluster {
-    let mut cluster = record.cluster.clone();
+/// The cluster as the service shows it: live federation condition, optional status. Borrowed
+/// when the stored record already reads so (the common case: `ClusterRecord::touch` keeps its
+/// timestamp current), so lists are written straight from the state without copying it.
+fn render<'a>(account: &Account, record: &'a ClusterRecord, with_status: bool) -> Cow<'a, Cluster> {
+    let stored = &record.cluster;
+    let updated = rfc3339(record.updated_at);
+    // Federalized only once the job succeeded, not while it runs or after it failed.
+    let federated = with_status
+        && cluster_fleet(stored)
+            .and_then(|fleet| account.fleets.get(fleet))
+            .and_then(|f| f.federation.as_ref())
+            .is_some_and(|f| crate::federation::is_ready(f, Utc::now()));
+    let stamped = stored
+        .metadata
+        .as_ref()
+        .is_none_or(|m| m.update_timestamp.as_deref() == Some(updated.as_str()));
+    let conditions_as_shown = stored.status.as_ref().is_none_or(|status| {
+        status.conditions.as_ref().is_some_and(|conditions| {
+            !federated
+                && !conditions
+                    .iter()
+                    .any(|c| c.condition_type.as_deref() == Some("Federation"))
+        })
+    });
+    if with_status && stamped && conditions_as_shown {
+        return Cow::Borrowed(stored);
+    }
+    let mut cluster = stored.clone();
     if let Some(meta) = cluster.metadata.as_mut() {
-        meta.update_timestamp = Some(rfc3339(record.updated_at));
+        meta.update_timestamp = Some(updated.clone());
     }
     if !with_status {
         cluster.status = None;
-        return cluster;
+        return Cow::Owned(cluster);
     }
-    // Federalized only once the job succeeded, not while it runs or after it failed.
-    let federated = cluster_fleet(&cluster)
-        .and_then(|fleet| account.fleets.get(fleet))
-        .and_then(|f| f.federation.as_ref())
-        .is_some_and(|f| crate::federation::is_ready(f, Utc::now()));
     if let Some(status) = cluster.status.as_mut() {
         let conditions = status.conditions.get_or_insert_with(Vec::new);
         conditions.retain(|c| c.condition_type.as_deref() != Some("Federation"));
@@ -76,12 +97,12 @@ fn render(account: &Account, record: &ClusterRecord, with_status: bool) -> Clust
             conditions.push(ConditionStatus {
                 condition_type: Some("Federation".into()),
                 status: Some("Federalized".into()),
-                last_transition_time: Some(rfc3339(record.updated_at)),
+                last_transition_time: Some(updated),
                 ..Default::default()
             });
         }
     }
-    cluster
+    Cow::Owned(cluster)
 }
 
 /// The status of a cluster whose agent is in `agent`: phase and the `Ready` and `Cluster`
@@ -122,7 +143,7 @@ fn status_for(agent: Agent) -> ClusterStatus {
 pub(crate) fn set_agent(record: &mut ClusterRecord, agent: Agent) {
     record.agent = agent;
     record.cluster.status = Some(status_for(agent));
-    record.updated_at = Utc::now();
+    record.touch();
 }
 
 /// Joining a fleet or a federation needs a connected agent: 400 `UCS.01030004` otherwise.
@@ -177,6 +198,7 @@ fn new_record(
             labels: body.metadata.labels,
             annotations: body.metadata.annotations,
             creation_timestamp: Some(rfc3339(now)),
+            update_timestamp: Some(rfc3339(now)),
             ..Default::default()
         }),
         spec: Some(ClusterSpec {
@@ -264,7 +286,7 @@ pub(crate) async fn list(
             .filter(|s| !s.is_empty())
             .collect()
     });
-    let body = app.read(&caller, |account| {
+    app.read(&caller, |account| {
         let rows = account
             .clusters
             .values()
@@ -287,23 +309,23 @@ pub(crate) async fn list(
             })
             .collect();
         let (page, total) = paging.apply(rows);
-        let items: Vec<Cluster> = page
+        let items: Vec<Cow<'_, Cluster>> = page
             .into_iter()
             .map(|r| render(account, r, with_status))
             .collect();
-        Ok(ListPage { items, total })
-    })?;
-    Ok(Json(body).into_response())
+        // Written while the state is read, since the items borrow it.
+        Ok(Json(ListPage { items, total }).into_response())
+    })
 }
 
 pub(crate) async fn get(
     State(app): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
-) -> ApiResult<Json<Cluster>> {
+) -> ApiResult<Response> {
     check_id(&id)?;
     app.read(&caller, |account| {
-        Ok(Json(render(account, find(account, &id)?, true)))
+        Ok(Json(render(account, find(account, &id)?, true)).into_response())
     })
 }
 
@@ -465,7 +487,7 @@ pub(crate) async fn update(
                 );
             }
         }
-        record.updated_at = Utc::now();
+        record.touch();
         Ok(ok_object())
     })
 }
@@ -535,7 +557,7 @@ pub(crate) async fn activate(
         set_agent(record, agent);
         // Activation lets the agent connect again, so its access info can be fetched again.
         record.access_downloaded = false;
-        record.updated_at = Utc::now();
+        record.touch();
         Ok(ok_object())
     })
 }
@@ -567,7 +589,7 @@ pub(crate) async fn associate_rules(
         check_rules(account, &body)?;
         let record = find_mut(account, &id)?;
         record.rules = body.rule_id_namespaces;
-        record.updated_at = Utc::now();
+        record.touch();
         Ok(ok_object())
     })
 }
@@ -677,7 +699,7 @@ pub(crate) fn join(
         spec.cluster_group_id = Some(fleet_id.to_owned());
         spec.manage_type = Some("grouped".into());
     }
-    record.updated_at = Utc::now();
+    record.touch();
     reconcile_fleet(account, fleet_id);
     Ok(())
 }
@@ -700,8 +722,77 @@ pub(crate) async fn leave_fleet(
             spec.cluster_group_id = None;
             spec.manage_type = Some("discrete".into());
         }
-        record.updated_at = Utc::now();
+        record.touch();
         reconcile_fleet(account, &fleet);
         Ok(ok_object())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registered() -> (Account, ClusterRecord) {
+        let mut account = Account::default();
+        let body: RegisterCluster = serde_json::from_value(json!({
+            "metadata": {"name": "render-me"},
+            "spec": {"category": "attachedcluster", "type": "privatek8s", "provider": "privatek8s",
+                     "country": "CN", "city": "110000", "manageType": "discrete"}
+        }))
+        .expect("a valid registration");
+        let (_, record) = new_record(&mut account, body, true);
+        (account, record)
+    }
+
+    fn shown_timestamp(cluster: &Cluster) -> Option<&str> {
+        cluster.metadata.as_ref()?.update_timestamp.as_deref()
+    }
+
+    #[test]
+    fn a_record_as_stored_is_answered_without_a_copy() {
+        let (account, mut record) = registered();
+        assert!(matches!(render(&account, &record, true), Cow::Borrowed(_)));
+        record.touch();
+        assert!(matches!(render(&account, &record, true), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_stale_timestamp_or_no_status_is_answered_from_a_copy() {
+        let (account, mut record) = registered();
+        record.updated_at += chrono::Duration::seconds(90);
+        let shown = render(&account, &record, true);
+        assert!(matches!(shown, Cow::Owned(_)));
+        let expected = rfc3339(record.updated_at);
+        assert_eq!(shown_timestamp(&shown), Some(expected.as_str()));
+        let without = render(&account, &record, false);
+        assert!(without.status.is_none());
+        assert!(
+            record.cluster.status.is_some(),
+            "the stored record keeps its status"
+        );
+    }
+
+    #[test]
+    fn a_stored_federation_condition_is_not_shown_unless_federated() {
+        let (account, mut record) = registered();
+        let status = record.cluster.status.as_mut().expect("a status");
+        status
+            .conditions
+            .get_or_insert_with(Vec::new)
+            .push(ConditionStatus {
+                condition_type: Some("Federation".into()),
+                status: Some("Federalized".into()),
+                ..Default::default()
+            });
+        let shown = render(&account, &record, true);
+        assert!(matches!(shown, Cow::Owned(_)));
+        let conditions = shown
+            .status
+            .as_ref()
+            .and_then(|s| s.conditions.as_ref())
+            .expect("conditions");
+        assert!(conditions
+            .iter()
+            .all(|c| c.condition_type.as_deref() != Some("Federation")));
+    }
 }
