@@ -102,3 +102,30 @@ async def test_api_errors_are_api_errors(aclient):
     with pytest.raises(ApiError) as busy:
         await aclient.fleets.federation_progress("00000000000000000000000000000000")
     assert busy.value.status_code in (400, 404)
+
+
+def _threads_named(name: str) -> int:
+    import glob
+
+    count = 0
+    for comm in glob.glob("/proc/self/task/*/comm"):
+        try:
+            with open(comm) as f:
+                count += f.read().strip() == name
+        except FileNotFoundError:  # the thread ended while we looked
+            pass
+    return count
+
+
+async def test_answers_reach_asyncio_through_one_thread(aclient):
+    """Finished calls are handed to asyncio by one completer thread (bindings/python/src/
+    completer.rs), not by a blocking-pool thread per call waiting for the GIL."""
+    uid = (await aclient.clusters.register(attached("many")))["uid"]
+    answers = await asyncio.gather(*(aclient.clusters.get(uid) for _ in range(128)))
+    assert all(a["metadata"]["uid"] == uid for a in answers)
+    missing = await asyncio.gather(*(aclient.clusters.get("00000000-0000-0000-0000-000000000000")
+                                     for _ in range(16)), return_exceptions=True)
+    assert all(isinstance(e, NotFoundError) for e in missing)
+    assert _threads_named("ucs-sdk-asyncio") == 1
+    # The runtime's two workers, and no pool of threads grown by 128 calls in flight.
+    assert _threads_named("ucs-sdk") <= 4

@@ -4,6 +4,7 @@
 
 mod blocking;
 mod client;
+mod completer;
 mod convert;
 mod errors;
 mod karmada;
