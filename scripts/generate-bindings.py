@@ -7,7 +7,8 @@ writes:
 
   python/ucs_sdk/types.py        TypedDicts, one per model
   python/ucs_sdk/_resources.py   sync and async resource classes, one method per operation
-  python/ucs_sdk/_options.py     the clients' keyword arguments and the `ClientOptions` TypedDict
+  python/ucs_sdk/_options.py     the clients' keyword arguments (`ClientOptions` loaded on first use)
+  python/ucs_sdk/_client_options.py  the `ClientOptions` TypedDict
   python/ucs_sdk/errors.py       (its marked part) the exception classes, one per error kind
   node/types/models.d.ts         TypeScript interfaces, one per model
   node/types/resources.d.ts      TypeScript resource interfaces, one method per operation
@@ -442,9 +443,7 @@ def python_options(options: list) -> str:
     if unknown:
         raise SystemExit(f"generate-bindings: no Python unit conversion for {sorted(unknown)}")
 
-    def py_t(o: dict) -> str:
-        return PY_UNITS[o["python_unit"]][0] if o["python_unit"] else PY_TYPES[o["type"]]
-
+    py_t = python_option_type
     converters = sorted({PY_UNITS[o["python_unit"]][1] for o in public if o["python_unit"]})
     params = [f"        {o['python']}: Optional[{py_t(o)}] = None," for o in public]
     values = []
@@ -468,22 +467,23 @@ def python_options(options: list) -> str:
         '"""',
         "from __future__ import annotations",
         "",
-        "from typing import Optional, TypedDict",
-        "",
         "TYPE_CHECKING = False",
         "if TYPE_CHECKING:",
-        "    from typing import Any, Dict",
+        "    from typing import Any, Dict, Optional",
+        "",
+        "    from ._client_options import ClientOptions",
         "",
         '__all__ = ["ClientOptions"]',
         "",
         "",
-        "class ClientOptions(TypedDict, total=False):",
-        '    """The keyword arguments of `Client` and `AsyncClient`; every one is optional."""',
+        "def __getattr__(name: str) -> Any:",
+        '    # `ClientOptions` is made on first use: a TypedDict needs `typing` (with `re`, `enum` and',
+        '    # `collections`), which would be most of the time of `import ucs_sdk`.',
+        '    if name == "ClientOptions":',
+        "        from ._client_options import ClientOptions",
         "",
-    ]
-    for o in public:
-        lines += [f"    {o['python']}: Optional[{py_t(o)}]", f'    """{py_option_doc(o)}"""']
-    lines += [
+        "        return ClientOptions",
+        '    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
         "",
         "",
         "class _Configured:",
@@ -509,6 +509,36 @@ def python_options(options: list) -> str:
         "        raise NotImplementedError",
     ]
     return "\n".join(lines) + "\n"
+
+
+def python_client_options(options: list) -> str:
+    """`ClientOptions`, the TypedDict of the clients' keyword arguments, in a module of its own
+    that `import ucs_sdk` does not load (`_options.__getattr__` does, on first use)."""
+    lines = [
+        '"""`ClientOptions`: the clients\' keyword arguments as a TypedDict, from the Rust option',
+        "table (`ucs_bridge::for_each_client_option!`).",
+        "",
+        HEADER,
+        '"""',
+        "from __future__ import annotations",
+        "",
+        "from typing import Optional, TypedDict",
+        "",
+        '__all__ = ["ClientOptions"]',
+        "",
+        "",
+        "class ClientOptions(TypedDict, total=False):",
+        '    """The keyword arguments of `Client` and `AsyncClient`; every one is optional."""',
+        "",
+    ]
+    for o in options:
+        if not o["internal"]:
+            lines += [f"    {o['python']}: Optional[{python_option_type(o)}]", f'    """{py_option_doc(o)}"""']
+    return "\n".join(lines) + "\n"
+
+
+def python_option_type(o: dict) -> str:
+    return PY_UNITS[o["python_unit"]][0] if o["python_unit"] else PY_TYPES[o["type"]]
 
 
 def class_bases(e: dict, by_kind: dict) -> str:
@@ -657,6 +687,7 @@ def main() -> int:
         ROOT / "node/types/models.d.ts": ts_models(defs, always),
         ROOT / "node/types/resources.d.ts": ts_resources(ops, defs),
         ROOT / "python/ucs_sdk/_options.py": python_options(options),
+        ROOT / "python/ucs_sdk/_client_options.py": python_client_options(options),
         ROOT / "python/ucs_sdk/errors.py": python_errors(errors, (ROOT / "python/ucs_sdk/errors.py").read_text()),
         ROOT / "node/types/options.d.ts": ts_options(options),
         ROOT / "node/types/errors.d.ts": ts_errors(errors),
