@@ -37,15 +37,18 @@ private inline fun latencies(client: String, op: String, call: () -> Unit) {
 private fun throughput(client: String, seconds: Double) =
     emit(client, "concurrent64", """"calls_per_sec": ${CONCURRENT * CALLS_EACH / seconds}""")
 
+/** The ucs-sdk client of the emulator at `base` (also bench/kotlin Profile.kt's). */
+internal fun oursClient(base: String, creds: Map<String, String>) = UcsClient(
+    ClientOptions(
+        endpoint = base,
+        ak = creds.getValue("ak"),
+        sk = Secret(creds.getValue("sk")),
+        domainId = creds.getValue("domain_id"),
+    ),
+)
+
 private fun ours(base: String, creds: Map<String, String>, cid: String) {
-    val client = UcsClient(
-        ClientOptions(
-            endpoint = base,
-            ak = creds.getValue("ak"),
-            sk = Secret(creds.getValue("sk")),
-            domainId = creds.getValue("domain_id"),
-        ),
-    )
+    val client = oursClient(base, creds)
     val clusters = client.clusters()
     runBlocking {
         latencies("ucs-sdk", "get") { clusters.get(cid) }
