@@ -20,6 +20,7 @@ use crate::faults::Faults;
 use crate::persist::Persister;
 use crate::request_log::RequestLog;
 use crate::state::{Account, Store};
+use crate::tls::GatewayTls;
 use crate::{middleware, routes, EmulatorError};
 
 /// Everything the handlers share.
@@ -34,8 +35,9 @@ pub(crate) struct AppState {
     pub panics: AtomicU64,
     /// The TLS listener's address (kubeconfigs point there).
     pub gateway_addr: SocketAddr,
-    /// PEM of the CA that signed the TLS listener's certificate.
-    pub gateway_ca_pem: String,
+    /// The TLS listener's certificate and its CA, made in the background from start: key
+    /// generation seeds aws-lc's entropy first, which took most of the start-up time.
+    gateway_tls: tokio::sync::OnceCell<GatewayTls>,
     /// The quota in force: `config.quota` until `PUT /_emulator/quota` changes it.
     quota: AtomicUsize,
     /// Each configured credential's SK prepared for HMAC once, by AK (every signed request
@@ -49,6 +51,29 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AppState {
+    /// The gateway's TLS identity, made on first need (start-up begins making it at once).
+    pub async fn gateway_tls(&self) -> Result<&GatewayTls, EmulatorError> {
+        self.gateway_tls
+            .get_or_try_init(|| async {
+                let ip = self.config.listen.ip();
+                tokio::task::spawn_blocking(move || crate::tls::generate(ip))
+                    .await
+                    .map_err(|e| EmulatorError::Tls(e.to_string()))?
+            })
+            .await
+    }
+
+    /// PEM of the CA the TLS listener's certificate chains to, for a handler's answer.
+    pub async fn gateway_ca_pem(&self) -> ApiResult<&str> {
+        match self.gateway_tls().await {
+            Ok(tls) => Ok(&tls.ca_pem),
+            Err(e) => Err(ApiFailure::new(
+                "UCS.01000006",
+                format!("The gateway's certificate could not be made: {e}"),
+            )),
+        }
+    }
+
     /// Reads the caller's account (an empty one if it has nothing yet).
     pub fn read<T>(
         &self,
@@ -159,9 +184,10 @@ impl Emulator {
         )
     }
 
-    /// PEM of the CA the TLS listener's certificate chains to (generated at start).
-    pub fn gateway_ca_pem(&self) -> &str {
-        &self.app.gateway_ca_pem
+    /// PEM of the CA the TLS listener's certificate chains to (made at start, in the
+    /// background; this waits for it).
+    pub async fn gateway_ca_pem(&self) -> Result<&str, EmulatorError> {
+        Ok(&self.app.gateway_tls().await?.ca_pem)
     }
 
     /// How many handler panics were caught and answered 500 so far (each one is a bug).
@@ -233,7 +259,6 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
             addr: tls_bind,
             source,
         })?;
-    let tls = crate::tls::generate(config.listen.ip())?;
     let seed = config.seed_clusters;
     // The first credential of an AK wins, as the lookup by AK always did.
     let mut signing_keys = HashMap::new();
@@ -245,7 +270,7 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
     let app = Arc::new(AppState {
         signing_keys,
         gateway_addr,
-        gateway_ca_pem: tls.ca_pem,
+        gateway_tls: tokio::sync::OnceCell::new(),
         faults: Faults::new(config.faults.clone()),
         quota: AtomicUsize::new(config.quota),
         config,
@@ -260,14 +285,19 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
     }
     let router = routes::router(app.clone());
     let (stop, stopped) = watch::channel(false);
+    // Started now, so it is ready by the first TLS connection or kubeconfig.
+    let making_tls = app.clone();
+    tokio::spawn(async move {
+        let _ = making_tls.gateway_tls().await;
+    });
     let tls_task = tokio::spawn(accept_loop(
         tls_listener,
-        Some(tls.acceptor),
+        true,
         app.clone(),
         router.clone(),
         stopped.clone(),
     ));
-    let accept_task = tokio::spawn(accept_loop(listener, None, app.clone(), router, stopped));
+    let accept_task = tokio::spawn(accept_loop(listener, false, app.clone(), router, stopped));
     Ok(Emulator {
         addr,
         app,
@@ -279,7 +309,7 @@ pub async fn start(config: EmulatorConfig) -> Result<Emulator, EmulatorError> {
 
 async fn accept_loop(
     listener: TcpListener,
-    tls: Option<TlsAcceptor>,
+    tls: bool,
     app: Arc<AppState>,
     router: Router,
     mut stopped: watch::Receiver<bool>,
@@ -301,20 +331,23 @@ async fn accept_loop(
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let (app, router, stopped, tls) =
-            (app.clone(), router.clone(), stopped.clone(), tls.clone());
+        let (app, router, stopped) = (app.clone(), router.clone(), stopped.clone());
         tokio::spawn(async move {
             let _slot = slot;
-            match tls {
-                None => serve_connection(stream, app, router, stopped).await,
-                Some(acceptor) => {
-                    // A client that never finishes the handshake holds a slot no longer than
-                    // one that never sends its headers.
-                    let handshake = tokio::time::timeout(header_timeout, acceptor.accept(stream));
-                    if let Ok(Ok(stream)) = handshake.await {
-                        serve_connection(stream, app, router, stopped).await;
-                    }
-                }
+            if !tls {
+                return serve_connection(stream, app, router, stopped).await;
+            }
+            // Without a certificate there is nothing to serve TLS with: the client sees the
+            // connection close.
+            let Ok(identity) = app.gateway_tls().await else {
+                return;
+            };
+            let acceptor: TlsAcceptor = identity.acceptor.clone();
+            // A client that never finishes the handshake holds a slot no longer than one that
+            // never sends its headers.
+            let handshake = tokio::time::timeout(header_timeout, acceptor.accept(stream));
+            if let Ok(Ok(stream)) = handshake.await {
+                serve_connection(stream, app, router, stopped).await;
             }
         });
     }

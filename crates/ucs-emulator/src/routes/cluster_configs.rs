@@ -47,7 +47,7 @@ pub(crate) async fn create_kubeconfig(
     Ok(Json(kubeconfig::for_fleet(
         &name,
         &server,
-        &app.gateway_ca_pem,
+        app.gateway_ca_pem().await?,
         &token,
         1,
     )))

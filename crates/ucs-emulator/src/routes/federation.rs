@@ -226,13 +226,15 @@ pub(crate) async fn connection(
 }
 
 /// Issues a kubeconfig for the fleet's gateway, reachable through this emulator.
-fn issue_kubeconfig(
+async fn issue_kubeconfig(
     app: &AppState,
     caller: &Caller,
     id: &str,
     headers: &HeaderMap,
     days: i64,
 ) -> ApiResult<Response> {
+    // First, so that a failure grants no token.
+    let ca_pem = app.gateway_ca_pem().await?;
     let host = headers
         .get("host")
         .and_then(|v| v.to_str().ok())
@@ -270,7 +272,7 @@ fn issue_kubeconfig(
         Ok(())
     })?;
     let server = kubeconfig::gateway_server(&host, app.gateway_addr.port(), &name);
-    let doc = kubeconfig::for_fleet(&name, &server, &app.gateway_ca_pem, &token, days);
+    let doc = kubeconfig::for_fleet(&name, &server, ca_pem, &token, days);
     Ok((axum::http::StatusCode::CREATED, Json(doc)).into_response())
 }
 
@@ -292,7 +294,7 @@ pub(crate) async fn kubeconfig_with_cert(
         }
         Ok(())
     })?;
-    issue_kubeconfig(&app, &caller, &id, &headers, body.duration)
+    issue_kubeconfig(&app, &caller, &id, &headers, body.duration).await
 }
 
 pub(crate) async fn download_kubeconfig(
@@ -304,5 +306,5 @@ pub(crate) async fn download_kubeconfig(
 ) -> ApiResult<Response> {
     check_id(&id)?;
     check_days(body.duration)?;
-    issue_kubeconfig(&app, &caller, &id, &headers, body.duration)
+    issue_kubeconfig(&app, &caller, &id, &headers, body.duration).await
 }
