@@ -3,9 +3,9 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{channel, Sender};
-use std::sync::Mutex;
 
 use pyo3::Python;
+use ucs_bridge::PerProcess;
 
 /// A finished call's hand-over to asyncio (pyo3-async-runtimes' `set_result` closure).
 type Job = Box<dyn FnOnce() + Send>;
@@ -13,26 +13,28 @@ type Job = Box<dyn FnOnce() + Send>;
 /// At most this many hand-overs under one hold of the GIL, so the event loop gets it back.
 const BATCH: usize = 64;
 
-/// The completer of this process (a fork copies no threads, so a child starts its own).
-static COMPLETER: Mutex<Option<(u32, Sender<Job>)>> = Mutex::new(None);
+/// The completer thread's queue (a forked child starts a thread of its own).
+static COMPLETER: PerProcess<Sender<Job>> = PerProcess::new();
 
 /// Queues `job` for the completer thread, starting it if needed. The queue holds one entry per
 /// call in flight, which the caller's own awaits bound. If no thread can be started, `job` runs
 /// right here, so no awaitable is left unanswered.
 pub(crate) fn complete(job: Job) {
-    let pid = std::process::id();
-    let mut slot = COMPLETER
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let job = match slot.as_ref() {
-        Some((owner, queue)) if *owner == pid => match queue.send(job) {
-            Ok(()) => return,
-            Err(returned) => returned.0,
-        },
-        _ => job,
-    };
+    match COMPLETER.get_or_make(start) {
+        // The thread keeps the receiver as long as the queue's sender lives in COMPLETER, so a
+        // failed send is only a thread that could not go on.
+        Ok(queue) => {
+            if let Err(returned) = queue.send(job) {
+                run(returned.0);
+            }
+        }
+        Err(_) => run(job),
+    }
+}
+
+fn start() -> std::io::Result<Sender<Job>> {
     let (queue, jobs) = channel::<Job>();
-    let started = std::thread::Builder::new()
+    std::thread::Builder::new()
         .name("ucs-sdk-asyncio".into())
         .spawn(move || {
             while let Ok(first) = jobs.recv() {
@@ -43,20 +45,8 @@ pub(crate) fn complete(job: Job) {
                     }
                 });
             }
-        });
-    match started {
-        Ok(_) => {
-            // The thread owns the receiver, so this send only fails if it already stopped.
-            if let Err(returned) = queue.send(job) {
-                run(returned.0);
-            }
-            *slot = Some((pid, queue));
-        }
-        Err(_) => {
-            drop(slot);
-            run(job);
-        }
-    }
+        })?;
+    Ok(queue)
 }
 
 /// A hand-over that panics loses only itself: the thread goes on with the next.

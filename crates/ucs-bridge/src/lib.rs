@@ -16,6 +16,7 @@ mod invoke;
 pub mod karmada;
 mod options;
 mod pager;
+mod per_process;
 mod runtime;
 mod wait;
 
@@ -28,6 +29,7 @@ pub use errors::{
 pub use invoke::{invoke, json_text, Call};
 pub use options::{build_client, options_json, OptionValue, Options, Summary};
 pub use pager::{open_pages, page_size, Pages};
+pub use per_process::PerProcess;
 pub use runtime::{runtime, shutdown_runtime};
 pub use ucs_sdk::{Client, Error, Result};
 pub use wait::{wait, Waiter};

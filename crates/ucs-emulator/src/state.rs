@@ -159,21 +159,13 @@ pub(crate) fn cluster_fleet(cluster: &Cluster) -> Option<&str> {
 
 /// Timestamps as the reference prints cluster ones: `2023-11-02T06:36:14Z`.
 pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
-    use chrono::{Datelike, Timelike};
-    let year = t.year();
-    if !(0..=9999).contains(&year) {
-        return t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    // chrono's RFC 3339 writer, not `format`, which parses its pattern on every call (this runs
+    // for every cluster of every answer); outside four-digit years it writes another form.
+    if (0..=9999).contains(&chrono::Datelike::year(&t)) {
+        t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    } else {
+        t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
     }
-    // Written by hand: every answer's cluster is checked against it, and chrono's `format`
-    // parses its pattern on each call.
-    format!(
-        "{year:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
 }
 
 /// Timestamps as the reference prints fleet, rule and job ones: `2023-11-02 06:33:35.558128 +0000 UTC`.
